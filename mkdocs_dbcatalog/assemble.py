@@ -1,0 +1,119 @@
+"""Sources → merge → one checked Catalog. The one code path the plugin and the CLI share."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Mapping
+
+from .catalog.model import Catalog, Database, Drift
+from .config import PluginConfig
+from .errors import CatalogError
+from .merge import merge_database
+from .sources.yamlfile import YamlDatabase, discover, load_file
+
+
+@dataclass
+class Assembled:
+    catalog: Catalog
+    warnings: list[str] = field(default_factory=list)
+    """Messages for `log.warning` (drift, stale caches); `--strict` turns them into failures."""
+    watch: list[Path] = field(default_factory=list)
+    """Files and folders whose change should rebuild the catalog under `mkdocs serve`."""
+    described: list[YamlDatabase] = field(default_factory=list)
+    last_modified: date | None = None
+
+
+def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> tuple[list[YamlDatabase], list[Path]]:
+    """Every database file of the `catalog` option, checked for duplicate names."""
+    files = discover(options.catalog, base)
+    if not files and not options.databases:
+        raise CatalogError(
+            f"no database files found at {options.catalog!r}",
+            where="mkdocs.yml",
+            hint="create one YAML file per database there, set the plugin's 'catalog' option, or list 'databases'",
+        )
+    described = []
+    seen: dict[str, YamlDatabase] = {}
+    for file in files:
+        item = load_file(file, _display(file, base), environ)
+        name = item.database.name
+        if name in seen:
+            raise item.error(
+                f"database {name!r} is already described in {seen[name].file}",
+                "database",
+                hint="database names must be unique; rename one",
+            )
+        seen[name] = item
+        described.append(item)
+    for extra in options.databases:
+        if extra.name in seen:
+            raise CatalogError(
+                f"database {extra.name!r} is listed in mkdocs.yml and described in {seen[extra.name].file}",
+                where="mkdocs.yml",
+                hint="give its URL in the YAML file's connection.url instead",
+            )
+    return described, files
+
+
+def assemble(options: PluginConfig, base: Path, environ: Mapping[str, str] | None = None) -> Assembled:
+    environ = os.environ if environ is None else environ
+    described, files = read_yaml(options, base, environ)
+    warnings: list[str] = []
+    databases: list[Database] = []
+    for item in described:
+        database, drift = merge_database(item, None)
+        databases.append(database)
+        warnings += [f"{where}: {d.message}" for d, where in drift]
+    catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))
+    check_references(catalog, {item.database.name: item for item in described})
+    watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
+    return Assembled(catalog, warnings, watch, described, _last_modified(files))
+
+
+def check_references(catalog: Catalog, described: Mapping[str, YamlDatabase]) -> None:
+    """Cross-service references must name a database, table and column that exist."""
+    for database in catalog.databases:
+        item = described.get(database.name)
+        for i, ref in enumerate(database.references):
+            source = database.table(ref.source.key)
+            target_db = catalog.find_database(ref.target_database)
+            target = target_db.table(ref.target.key) if target_db else None
+            problems: list[tuple[str, str, list[str], str]] = []
+            if database.tables and source is None:
+                problems.append(("from", ref.source.key, [t.key for t in database.tables], f"a table of {database.name}"))
+            elif source is not None and source.columns and source.column(ref.source_column) is None:
+                problems.append(("from", ref.source_column, [c.name for c in source.columns], f"a column of {ref.source.key}"))
+            elif target_db is None:
+                names = [d.name for d in catalog.databases] + [d.service for d in catalog.databases if d.service]
+                problems.append(("to", ref.target_database, names, "a database or a service in the catalog"))
+            elif target is None:
+                problems.append(("to", ref.target.key, [t.key for t in target_db.tables], f"a table of {target_db.name}"))
+            elif target.columns and target.column(ref.target_column) is None:
+                choices = [c.name for c in target.columns]
+                problems.append(("to", ref.target_column, choices, f"a column of {target_db.name}/{ref.target.key}"))
+            for key, name, choices, what in problems:
+                close = difflib.get_close_matches(name, choices, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else None
+                message = f"{name!r} is not {what}"
+                if item is None:
+                    raise CatalogError(message, where=database.name, hint=hint)
+                raise item.error(message, "references", i, key, hint=hint)
+
+
+def _display(file: Path, base: Path) -> str:
+    try:
+        return file.relative_to(base).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _last_modified(files: list[Path]) -> date | None:
+    times = [f.stat().st_mtime for f in files if f.exists()]
+    return datetime.fromtimestamp(max(times), tz=timezone.utc).date() if times else None
+
+
+__all__ = ["Assembled", "Drift", "assemble", "check_references", "read_yaml"]

@@ -1,0 +1,64 @@
+"""The plugin's options in `mkdocs.yml`, typed, each with its default and meaning."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class DatabaseConfig(base.Config):
+    """A database given only by URL in `mkdocs.yml`, with no YAML file."""
+
+    name = c.Type(str)
+    """Unique name, used in page URLs."""
+    url = c.Type(str)
+    """Connection URL; use `!ENV NAME` so the password stays out of the file."""
+    service = c.Optional(c.Type(str))
+    """The service that owns the database."""
+    description = c.Optional(c.Type(str))
+    schemas = c.ListOfItems(c.Type(str), default=[])
+    """Schemas to read; empty means the database's default schema."""
+    include = c.ListOfItems(c.Type(str), default=[])
+    """Table name patterns (`fnmatch`) to keep; empty keeps all."""
+    exclude = c.ListOfItems(c.Type(str), default=[])
+    """Table name patterns to leave out."""
+
+
+class FooterConfig(base.Config):
+    version = c.Type(str, default="1.0")
+    """Shown as "Database Catalog v<version>"."""
+    status = c.Optional(c.Type(str))
+    """Free text; by default says where the catalog was read from."""
+    last_updated = c.Optional(c.Type(str))
+    """A date; by default the newest modification time of the catalog's YAML files."""
+
+
+class PluginConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off, e.g. `enabled: !ENV [DBCATALOG, true]`."""
+    catalog = c.Type(str, default="catalog")
+    """Folder of per-database YAML files (`*.yml`, `*.yaml`), or a glob, relative to mkdocs.yml."""
+    path = c.Type(str, default="databases")
+    """URL prefix of the generated pages."""
+    title = c.Type(str, default="Database Catalog")
+    """Title of the catalog page and of its navigation section."""
+    subtitle = c.Type(str, default="Complete reference of all databases, schemas, and data models")
+    nav_position = c.Optional(c.Type(int))
+    """Index of the catalog section among the top-level nav entries; default: last. Negative counts from the end."""
+    table_pages = c.Type(bool, default=True)
+    """One page per table (not listed in the nav); false puts tables as sections of the database page."""
+    custom_templates = c.Optional(c.Dir(exists=True))
+    """Folder searched before the shipped templates; override any template by its name."""
+    databases = c.ListOfItems(c.SubConfig(DatabaseConfig), default=[])
+    """Databases given only by URL."""
+    footer = c.SubConfig(FooterConfig)
+    connect_timeout = c.Type(int, default=10)
+    """Seconds to wait for a database to accept a connection."""
+    statement_timeout = c.Type(int, default=30)
+    """Seconds any one catalog query may run."""
+    on_error = c.Choice(("fail", "cached"), default="fail")
+    """`cached`: build from the last good read of an unreachable database, with a warning."""
+    cache_dir = c.Type(str, default=".cache/plugin/dbcatalog")
+    """Where the last good reads are kept, relative to mkdocs.yml."""
+    refresh = c.Type(int, default=300)
+    """`mkdocs serve`: seconds before a database is read again; Markdown edits never reconnect."""

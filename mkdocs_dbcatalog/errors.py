@@ -1,0 +1,44 @@
+"""Domain errors. The plugin turns them into MkDocs' PluginError; the CLI prints them."""
+
+from __future__ import annotations
+
+
+class CatalogError(Exception):
+    """A problem a user can fix, said in one message that points at its place.
+
+    `where` is a file (with line) or a database name; `path` is the key path inside a YAML file.
+    Messages never contain a secret: sources mask URLs before they build one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        line: int | None = None,
+        path: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.line = line
+        self.path = path
+        self.hint = hint
+
+    def __str__(self) -> str:
+        place = self.where or ""
+        if place and self.line is not None:
+            place += f":{self.line}"
+        text = self.message
+        if self.path:
+            text = f"{self.path}: {text}"
+        if place:
+            text = f"{place}: {text}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class DatabaseError(CatalogError):
+    """A live database could not be read: unreachable, refused, timed out, missing driver."""

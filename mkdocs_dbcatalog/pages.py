@@ -1,0 +1,60 @@
+"""Catalog → the pages to generate: where each goes, its title and its Markdown. No MkDocs types."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .catalog.model import Catalog
+from .errors import CatalogError
+from .render.renderer import Renderer
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    content: str
+    in_nav: bool
+
+
+def generate(renderer: Renderer) -> list[GeneratedPage]:
+    """Every page of the catalog: the index, one per database, and (by option) one per table."""
+    site, catalog, settings = renderer.site, renderer.catalog, renderer.settings
+    pages = [GeneratedPage(site.index, settings.title, renderer.render("catalog.md.jinja", site.index), True)]
+    for database in catalog.databases:
+        uri = site.database_uri(database)
+        pages.append(GeneratedPage(uri, database.name, renderer.render("database.md.jinja", uri, database=database), True))
+        if settings.table_pages:
+            for table in database.tables:
+                table_uri = site.table_uri(database, table)
+                assert table_uri is not None
+                content = renderer.render("table.md.jinja", table_uri, database=database, table=table)
+                pages.append(GeneratedPage(table_uri, table.key, content, False))
+    return pages
+
+
+MARKER = re.compile(r"<!--\s*dbcatalog:(?P<block>[\w-]+)(?:\s+(?P<target>[^\s>]+))?\s*-->")
+
+
+def embed(markdown: str, page_uri: str, renderer: Renderer, where: str) -> str:
+    """Replace `<!-- dbcatalog:<block> [database[/table]] -->` markers in a hand-written page."""
+    catalog: Catalog = renderer.catalog
+
+    def replace(match: re.Match[str]) -> str:
+        block, target = match.group("block"), match.group("target")
+        context: dict[str, object] = {"level": 2}
+        if target:
+            db_name, _, table_key = target.partition("/")
+            database = catalog.find_database(db_name)
+            if database is None:
+                raise CatalogError(f"marker {match.group(0)!r} names no known database {db_name!r}", where=where)
+            context["database"] = database
+            if table_key:
+                table = database.table(table_key)
+                if table is None:
+                    raise CatalogError(f"marker {match.group(0)!r}: {db_name} has no table {table_key!r}", where=where)
+                context["table"] = table
+        return renderer.render(f"blocks/{block}.md.jinja", page_uri, **context)
+
+    return MARKER.sub(replace, markdown)

@@ -1,0 +1,156 @@
+"""MkDocs events → the layers below. Nothing else lives here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
+
+from .assemble import assemble
+from .config import PluginConfig
+from .errors import CatalogError
+from .pages import embed, generate
+from .render.links import SiteMap
+from .render.renderer import Features, Renderer, Settings
+
+log = get_plugin_logger(__name__)
+
+NavItem = Any
+
+
+class DbCatalogPlugin(BasePlugin[PluginConfig]):
+    def __init__(self) -> None:
+        self.renderer: Renderer | None = None
+        self.watch: list[Path] = []
+        self.generated: set[str] = set()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
+        self.command = command
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        try:
+            assembled = assemble(self.config, base)
+            for warning in assembled.warnings:
+                log.warning(warning)
+            site = SiteMap.build(assembled.catalog, self.config.path, self.config.table_pages)
+            footer = self.config.footer
+            settings = Settings(
+                title=self.config.title,
+                subtitle=self.config.subtitle or None,
+                catalog_path=self.config.catalog.rstrip("/"),
+                version=footer.version,
+                status=footer.status,
+                last_updated=footer.last_updated or assembled.last_modified,
+                table_pages=self.config.table_pages,
+                features=_features(config),
+            )
+            self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
+            pages = generate(self.renderer)
+        except CatalogError as problem:
+            raise PluginError(str(problem)) from None
+        self.watch = assembled.watch
+        self.generated = set()
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                log.info(f"{page.src_uri} exists in docs_dir; it is used instead of the generated page")
+                continue
+            files.append(
+                File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
+            self.generated.add(page.src_uri)
+        nav_pages = [p.src_uri for p in pages if p.in_nav and p.src_uri in self.generated]
+        if nav_pages:
+            config.nav = _place_section(config.nav, files, nav_pages, self.config.title, self.config.nav_position)
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.renderer is None or "dbcatalog:" not in markdown or page.file.src_uri in self.generated:
+            return None
+        try:
+            return embed(markdown, page.file.src_uri, self.renderer, page.file.src_uri)
+        except CatalogError as problem:
+            raise PluginError(str(problem)) from None
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        for path in self.watch:
+            server.watch(str(path))
+        return server
+
+
+def _features(config: MkDocsConfig) -> Features:
+    extensions = set(config.markdown_extensions)
+    fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
+    return Features(
+        admonition="admonition" in extensions,
+        mermaid=any(fence.get("name") == "mermaid" for fence in fences),
+        details="pymdownx.details" in extensions,
+        tabs="pymdownx.tabbed" in extensions,
+    )
+
+
+def _place_section(
+    nav: list[NavItem] | None, files: Files, pages: list[str], title: str, position: int | None
+) -> list[NavItem]:
+    """Put the catalog's section in the nav.
+
+    With no `nav:` the site's automatic nav is rebuilt with the section added. In a hand-written
+    nav, an entry that points at the catalog index (`databases/index.md`) becomes the section, under
+    the title written there; without one, the section is added at `nav_position`.
+    """
+    # Bare paths: each page's title then comes from its escaped first heading. A title written
+    # here would reach the theme's HTML unescaped.
+    index = pages[0]
+
+    def section(name: str) -> dict[str, list[NavItem]]:
+        return {name: list(pages)}
+
+    if nav is None:
+        documentation = sorted(files.documentation_pages(), key=file_sort_key)
+        nav = nest_paths(f.src_uri for f in documentation if f.inclusion.is_in_nav())
+    else:
+        placed, nav = _replace_entry(nav, index, section, title)
+        if placed:
+            return nav
+    nav = list(nav)
+    at = len(nav) if position is None else position if position >= 0 else len(nav) + position + 1
+    nav.insert(max(0, min(at, len(nav))), section(title))
+    return nav
+
+
+def _replace_entry(
+    items: list[NavItem], index: str, section: Callable[[str], dict[str, list[NavItem]]], title: str
+) -> tuple[bool, list[NavItem]]:
+    placed = False
+    result: list[NavItem] = []
+    for item in items:
+        if isinstance(item, str) and item == index:
+            result.append(section(title))
+            placed = True
+        elif isinstance(item, dict) and len(item) == 1:
+            (name, value), = item.items()
+            if value == index:
+                result.append(section(name))
+                placed = True
+            elif isinstance(value, list):
+                found, children = _replace_entry(value, index, section, title)
+                placed = placed or found
+                result.append({name: children})
+            else:
+                result.append(item)
+        else:
+            result.append(item)
+    return placed, result
+

@@ -1,0 +1,1 @@
+"""Catalog model → Markdown, through Jinja templates that users can override."""

@@ -1,0 +1,160 @@
+"""Escaping and formatting for Markdown output. Pure functions, no Jinja.
+
+Every `{{ value }}` in a template passes through `finalize`, which escapes it unless it is `Safe`,
+so a template cannot forget to escape text that came from a database or a YAML file. Escaping uses
+numeric character references: they are inert in Markdown (no emphasis, link, table cell, attribute
+list or snippet syntax can start from them) and render as the original character in HTML.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+_INLINE = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "(": "&#40;",
+    ")": "&#41;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+    "#": "&#35;",
+    "!": "&#33;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+    "$": "&#36;",
+    ":": "&#58;",
+    "+": "&#43;",
+    "-": "&#45;",
+}
+_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Safe(str):
+    """Markdown that the renderer built itself and that must not be escaped again."""
+
+    __slots__ = ()
+
+
+def escape(value: Any) -> Safe:
+    """Text → Markdown that shows it literally, on one line (fit for a table cell or a heading)."""
+    if isinstance(value, Safe):
+        return value
+    if value is None:
+        return Safe("")
+    text = _CONTROL.sub("", str(value)).strip()
+    text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+    return Safe(_NEWLINES.sub("<br>", text))
+
+
+def escape_multiline(value: Any) -> Safe:
+    """Like `escape`, but keeps paragraphs: for descriptions shown outside tables."""
+    if value is None:
+        return Safe("")
+    paragraphs = re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", str(value).strip())
+    return Safe("\n\n".join(escape(p) for p in paragraphs if p.strip()))
+
+
+def code(value: Any) -> Safe:
+    """Inline code (types, defaults, expressions) that cannot break out of its cell or tag."""
+    if value is None or value == "":
+        return Safe("")
+    return Safe(f"<code>{escape(value)}</code>")
+
+
+def fence(value: Any, lang: str = "") -> Safe:
+    """A fenced code block whose fence is longer than any backtick run inside, so it cannot close early."""
+    text = _CONTROL.sub("", str(value or "")).rstrip()
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return Safe(f"{ticks}{lang}\n{text}\n{ticks}")
+
+
+def finalize(value: Any) -> Any:
+    """Jinja `finalize` hook: escape everything that is not already Safe Markdown."""
+    if value is None:
+        return ""
+    if isinstance(value, Safe):
+        return value
+    if isinstance(value, bool):
+        return "YES" if value else "NO"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return escape(value)
+
+
+def yesno(value: bool | None) -> Safe:
+    return Safe("—" if value is None else ("YES" if value else "NO"))
+
+
+def rows(value: int | None) -> Safe:
+    """A row estimate: 940, ~12.3k, ~4.5M."""
+    if value is None or value < 0:
+        return Safe("—")
+    if value < 1000:
+        return Safe(str(value))
+    for limit, suffix in ((10**9, "B"), (10**6, "M"), (10**3, "k")):
+        if value >= limit:
+            number = value / limit
+            shown = f"{number:.1f}".rstrip("0").rstrip(".") if number < 100 else str(round(number))
+            return Safe(f"~{shown}{suffix}")
+    return Safe(str(value))  # pragma: no cover
+
+
+def size(value: int | None) -> Safe:
+    """Bytes as pg_size_pretty prints them: 8192 bytes, 16 kB, 2.1 GB."""
+    if value is None or value < 0:
+        return Safe("—")
+    if value < 10 * 1024:
+        return Safe(f"{value} bytes")
+    exponent = min(int(math.log(value, 1024)), 5)
+    number = value / 1024**exponent
+    unit = ("bytes", "kB", "MB", "GB", "TB", "PB")[exponent]
+    shown = f"{number:.1f}".rstrip("0").rstrip(".") if number < 100 else str(round(number))
+    return Safe(f"{shown} {unit}")
+
+
+def when(value: date | datetime | None) -> Safe:
+    """Dates as ISO, times to the minute: a page should not change because of seconds."""
+    if value is None:
+        return Safe("—")
+    if isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")
+        if value.tzinfo is not None and value.utcoffset():
+            text += value.strftime(" %z")
+        elif value.tzinfo is not None:
+            text += " UTC"
+        return Safe(text)
+    return Safe(value.isoformat())
+
+
+def percent(part: int, whole: int) -> Safe:
+    if whole == 0:
+        return Safe("—")
+    return Safe(f"{math.floor(100 * part / whole)}%")
+
+
+def join(values: Any, separator: str = ", ") -> Safe:
+    """Escape each item and join: for column lists in a cell."""
+    return Safe(separator.join(escape(v) for v in values if v is not None))
+
+
+def link(text: Any, url: str, anchor: str | None = None) -> Safe:
+    """A Markdown link from text (escaped) to a URL the renderer computed (never from user input)."""
+    target = url + (f"#{anchor}" if anchor else "")
+    return Safe(f"[{escape(text)}]({target})")

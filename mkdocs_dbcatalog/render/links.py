@@ -1,0 +1,94 @@
+"""Where each database and table lives in the site, and relative links between them.
+
+Paths are computed once per catalog, deterministically, so that the same catalog always gives the
+same URLs and two names that differ only in case or punctuation never share a page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..catalog.model import Catalog, Database, Table, TableRef
+
+_RESERVED = {"index"}
+
+
+def slugify(name: str) -> str:
+    """A URL-safe, lower-case path segment; keeps dots so `billing.invoices` stays readable."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.").lower()
+    return text or "x"
+
+
+def _unique(names: list[str], reserved: set[str] = _RESERVED) -> dict[str, str]:
+    """Slug per name, made unique in sorted order so adding a table never moves another's URL."""
+    taken: set[str] = set(reserved)
+    slugs: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (slugify(n), n)):
+        base = slugify(name)
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """src_uri of every generated page, and anchors for tables written as sections."""
+
+    root: str
+    databases: dict[str, str]
+    tables: dict[tuple[str, str], str]
+    table_pages: bool
+
+    @classmethod
+    def build(cls, catalog: Catalog, root: str, table_pages: bool) -> SiteMap:
+        root = root.strip("/")
+        db_slugs = _unique([d.name for d in catalog.databases])
+        databases = {name: posixpath.join(root, slug, "index.md") for name, slug in db_slugs.items()}
+        tables: dict[tuple[str, str], str] = {}
+        for database in catalog.databases:
+            folder = posixpath.dirname(databases[database.name])
+            for key, slug in _unique([t.key for t in database.tables]).items():
+                tables[(database.name, key)] = (
+                    posixpath.join(folder, f"{slug}.md") if table_pages else f"{databases[database.name]}#table-{slug}"
+                )
+        return cls(root, databases, tables, table_pages)
+
+    @property
+    def index(self) -> str:
+        return posixpath.join(self.root, "index.md") if self.root else "index.md"
+
+    def database_uri(self, database: Database | str) -> str:
+        return self.databases[database if isinstance(database, str) else database.name]
+
+    def table_uri(self, database: Database | str, table: Table | TableRef | str) -> str | None:
+        """The page (with `#anchor` when tables are sections) of a table; None if not in the catalog."""
+        db = database if isinstance(database, str) else database.name
+        key = table if isinstance(table, str) else table.key
+        return self.tables.get((db, key))
+
+    def table_anchor(self, database: Database | str, table: Table | str) -> str:
+        uri = self.table_uri(database, table) or ""
+        return uri.partition("#")[2] or "top"
+
+    def relative(self, from_uri: str, to_uri: str) -> str:
+        """A link from one page to another (or to an anchor on it), as MkDocs resolves `.md` links."""
+        path, _, anchor = to_uri.partition("#")
+        if path == from_uri:
+            return f"#{anchor}" if anchor else "#"
+        rel = posixpath.relpath(path, posixpath.dirname(from_uri) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def pages(self) -> list[str]:
+        """Every page to generate, catalog index first."""
+        uris = [self.index, *self.databases.values()]
+        if self.table_pages:
+            uris += self.tables.values()
+        return uris

@@ -1,0 +1,188 @@
+"""The Jinja environment: shipped templates under the user's overrides, escaping by default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..catalog import coverage, engines, summary
+from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, TableRef
+from ..catalog.relations import Relations
+from ..errors import CatalogError
+from . import commands, filters
+from .filters import Safe
+from .links import SiteMap
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Features:
+    """Markdown extensions the site has, so pages use them or degrade to plain Markdown."""
+
+    admonition: bool = False
+    mermaid: bool = False
+    details: bool = False
+    tabs: bool = False
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything besides the catalog that shapes the pages."""
+
+    title: str = "Database Catalog"
+    subtitle: str | None = None
+    catalog_path: str = "catalog"
+    version: str = "1.0"
+    status: str | None = None
+    last_updated: date | str | None = None
+    table_pages: bool = True
+    features: Features = Features()
+
+
+class Renderer:
+    """Renders pages and blocks; one instance per build (it holds the catalog's indexes)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        site: SiteMap,
+        settings: Settings,
+        custom_templates: str | Path | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.site = site
+        self.settings = settings
+        self.relations = Relations(catalog)
+        # A user's template of the same name wins; `_base/<name>` always reaches the shipped one, so
+        # an override can `{% extends "_base/table.md.jinja" %}` and replace a single block.
+        shipped = jinja2.FileSystemLoader(str(TEMPLATES))
+        loaders: list[jinja2.BaseLoader] = []
+        if custom_templates:
+            loaders.append(jinja2.FileSystemLoader(str(custom_templates)))
+        loaders += [jinja2.PrefixLoader({"_base": shipped}), shipped]
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            finalize=filters.finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+        )
+        self.env.filters.update(
+            escape=filters.escape,
+            e=filters.escape,
+            text=filters.escape_multiline,
+            code=filters.code,
+            fence=filters.fence,
+            yesno=filters.yesno,
+            rows=filters.rows,
+            size=filters.size,
+            when=filters.when,
+            join_escaped=filters.join,
+            engine_title=engines.title,
+            safe=Safe,
+        )
+        self.env.globals.update(
+            catalog=catalog,
+            site=site,
+            settings=settings,
+            features=settings.features,
+            relations=self.relations,
+            coverage=coverage,
+            engines=engines,
+            percent=filters.percent,
+            safe=Safe,
+            heading=lambda level: Safe("#" * max(1, min(level, 6))),
+            link=_link,
+            link_database=_link_database,
+            link_table=_link_table,
+            url_of=_url_of,
+            overview=summary.overview(catalog),
+            extensions=summary.extensions(catalog),
+            connection_lines=summary.connection_lines(catalog),
+            statuses=MigrationStatus,
+            migration_commands=commands.migration_commands,
+            recovery_commands=commands.recovery_commands,
+            source_note=source_note,
+            status=settings.status or default_status(catalog),
+        )
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        """Render `template` as the Markdown of the page at `page` (a src_uri, for relative links)."""
+        try:
+            return self.env.get_template(template).render(page=page, **context)
+        except jinja2.TemplateNotFound as missing:
+            raise CatalogError(f"template {missing.name!r} not found", hint="check custom_templates") from None
+        except jinja2.TemplateSyntaxError as problem:
+            raise CatalogError(
+                f"template syntax error: {problem.message}", where=problem.filename or problem.name, line=problem.lineno
+            ) from None
+        except jinja2.UndefinedError as problem:
+            raise CatalogError(f"template {template!r}: {problem.message}", hint="see the template context in the README") from None
+
+
+def source_note(database: Database) -> str:
+    """Where a database page's structure came from, so readers know how current it is."""
+    if database.origin is Origin.LIVE:
+        return "Read live from the database at build time"
+    if database.origin is Origin.CACHED:
+        when = database.read_at.strftime("%Y-%m-%d %H:%M UTC") if database.read_at else "an unknown time"
+        return f"Cached read from {when}: the database was unreachable at build time"
+    return f"Described in {database.source_file}" if database.source_file else "Described in mkdocs.yml"
+
+
+def default_status(catalog: Catalog) -> str:
+    live = sum(1 for d in catalog.databases if d.origin is Origin.LIVE)
+    cached = sum(1 for d in catalog.databases if d.origin is Origin.CACHED)
+    described = len(catalog.databases) - live - cached
+    parts = [f"{described} described in YAML"] if described else []
+    if live:
+        parts.append(f"{live} read live")
+    if cached:
+        parts.append(f"{cached} from a cached read")
+    return "Generated at build time: " + ", ".join(parts) if parts else "Empty catalog"
+
+
+@jinja2.pass_context
+def _url_of(context: jinja2.runtime.Context, uri: str) -> str:
+    site: SiteMap = context["site"]
+    return site.relative(context["page"], uri)
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, text: Any, uri: str | None) -> Safe:
+    if uri is None:
+        return filters.escape(text)
+    return filters.link(text, _url_of(context, uri))
+
+
+@jinja2.pass_context
+def _link_database(context: jinja2.runtime.Context, database: Database | str, text: Any = None) -> Safe:
+    site: SiteMap = context["site"]
+    name = database if isinstance(database, str) else database.name
+    catalog: Catalog = context["catalog"]
+    found = catalog.find_database(name)
+    if found is None:
+        return filters.escape(text or name)
+    return _link(context, text or found.name, site.database_uri(found))
+
+
+@jinja2.pass_context
+def _link_table(
+    context: jinja2.runtime.Context, database: Database | str, table: Table | TableRef | str, text: Any = None
+) -> Safe:
+    """A link to a table's page (or section); plain text when the catalog does not have it."""
+    site: SiteMap = context["site"]
+    catalog: Catalog = context["catalog"]
+    name = database if isinstance(database, str) else database.name
+    found = catalog.find_database(name)
+    key = table if isinstance(table, str) else table.key
+    uri = site.table_uri(found, key) if found else None
+    return _link(context, text if text is not None else key, uri)
+

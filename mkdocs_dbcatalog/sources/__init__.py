@@ -1,0 +1,1 @@
+"""Producers of the catalog model: YAML files, live databases, migration folders."""

@@ -1,0 +1,597 @@
+"""Per-database YAML files: the format, and its reading into the catalog model.
+
+One file describes one database. What only people know (purpose, descriptions, references,
+policies) is always read from here; the structure (columns, keys, indexes) is read from here only
+for databases the build does not introspect.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path as FsPath
+from typing import Any, Mapping
+
+from ..catalog import engines
+from ..catalog.model import (
+    Backup,
+    CheckConstraint,
+    Column,
+    CrossReference,
+    Database,
+    Extension,
+    ForeignKey,
+    Index,
+    Migration,
+    MigrationCommands,
+    MigrationHistory,
+    MigrationStatus,
+    PrimaryKey,
+    SeedData,
+    SeedTable,
+    Table,
+    TableKind,
+    TableRef,
+    Trigger,
+    UniqueConstraint,
+)
+from ..errors import CatalogError
+from ..urls import ConnectionUrl
+from ..urls import parse as parse_url
+from .yamlspec import (
+    Boolean,
+    Choice,
+    Context,
+    Count,
+    Integer,
+    ListOf,
+    MapOf,
+    Obj,
+    Path,
+    Size,
+    Text,
+    When,
+    compose,
+)
+
+RULES = ("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION")
+MIGRATION_TOOLS = (
+    "alembic",
+    "django",
+    "flyway",
+    "golang-migrate",
+    "prisma",
+    "rails",
+    "dbmate",
+    "goose",
+    "liquibase",
+)
+
+_names = ListOf(Text())
+_rule = Choice(*RULES, aliases={"null": "SET NULL", "noaction": "NO ACTION"})
+
+COLUMN = Obj(
+    {
+        "type": Text(),
+        "nullable": Boolean(),
+        "default": Text(),
+        "description": Text(),
+        "primary_key": Boolean(),
+        "unique": Boolean(),
+        "references": Text(),
+        "identity": Text(),
+        "generated": Text(),
+    },
+    shorthand="description",
+    what="column mapping",
+    hints={"comment": "description", "null": "nullable", "pk": "primary_key", "fk": "references"},
+)
+INDEX = Obj(
+    {
+        "name": Text(),
+        "columns": _names,
+        "type": Text(),
+        "unique": Boolean(),
+        "where": Text(),
+        "purpose": Text(),
+    },
+    required=("columns",),
+    what="index mapping",
+    hints={"column": "columns", "method": "type", "description": "purpose", "predicate": "where"},
+)
+FOREIGN_KEY = Obj(
+    {
+        "name": Text(),
+        "columns": _names,
+        "references": Text(),
+        "on_delete": _rule,
+        "on_update": _rule,
+        "description": Text(),
+    },
+    required=("columns", "references"),
+    what="foreign key mapping",
+    hints={"column": "columns", "target": "references", "ondelete": "on_delete"},
+)
+TABLE = Obj(
+    {
+        "kind": Choice(*(k.value for k in TableKind), aliases={"materialized": "materialized view"}),
+        "purpose": Text(),
+        "row_estimate": Count(),
+        "size": Size(),
+        "columns": MapOf(COLUMN),
+        "primary_key": _names,
+        "indexes": ListOf(INDEX, single=False),
+        "foreign_keys": ListOf(FOREIGN_KEY, single=False),
+        "unique": ListOf(Obj({"name": Text(), "columns": _names}, shorthand="columns"), single=False),
+        "checks": ListOf(Obj({"name": Text(), "expression": Text()}, shorthand="expression"), single=False),
+        "triggers": ListOf(
+            Obj({"name": Text(), "timing": Text(), "events": _names, "definition": Text()}, required=("name",)),
+            single=False,
+        ),
+        "definition": Text(),
+    },
+    shorthand="purpose",
+    what="table mapping",
+    hints={
+        "description": "purpose",
+        "rows": "row_estimate",
+        "row_count": "row_estimate",
+        "fks": "foreign_keys",
+        "foreignkeys": "foreign_keys",
+        "pk": "primary_key",
+    },
+)
+REFERENCE = Obj(
+    {"from": Text(), "to": Text(), "description": Text()},
+    required=("from", "to"),
+    what="reference mapping",
+)
+DATABASE_FILE = Obj(
+    {
+        "database": Text(),
+        "service": Text(),
+        "description": Text(),
+        "engine": Text(),
+        "version": Text(),
+        "host": Text(),
+        "port": Integer(1, 65535),
+        "orm": Text(),
+        "size": Size(),
+        "connection": Obj(
+            {
+                "url": Text(),
+                "introspect": Boolean(),
+                "schemas": _names,
+                "include": _names,
+                "exclude": _names,
+            },
+            shorthand="url",
+            what="connection mapping",
+        ),
+        "extensions": MapOf(Obj({"purpose": Text(), "version": Text(), "schema": Text()}, shorthand="purpose")),
+        "tables": MapOf(TABLE),
+        "references": ListOf(REFERENCE, single=False),
+        "migrations": Obj(
+            {
+                "tool": Choice(*MIGRATION_TOOLS, aliases={"migrate": "golang-migrate", "golang migrate": "golang-migrate"}),
+                "path": Text(),
+                "table": Text(),
+                "commands": Obj({"run": Text(), "rollback": Text(), "status": Text()}),
+                "history": ListOf(
+                    Obj(
+                        {
+                            "version": Text(),
+                            "name": Text(),
+                            "date": When(),
+                            "description": Text(),
+                            "author": Text(),
+                            "status": Choice("applied", "pending", "failed"),
+                        },
+                        required=("version",),
+                    ),
+                    single=False,
+                ),
+            },
+            shorthand="path",
+        ),
+        "seed_data": Obj(
+            {
+                "location": Text(),
+                "tables": ListOf(
+                    Obj({"table": Text(), "purpose": Text(), "count": Count()}, required=("table",)),
+                    single=False,
+                ),
+            }
+        ),
+        "backup": Obj(
+            {
+                "frequency": Text(),
+                "type": Text(),
+                "retention": Text(),
+                "storage": Text(),
+                "commands": Obj({"backup": Text(), "restore": Text()}),
+            }
+        ),
+    },
+    required=("database",),
+    what="database file",
+    hints={"name": "database", "owner": "service", "db": "database", "seed": "seed_data", "seeds": "seed_data"},
+)
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """How to reach a database live. Holds the real URL, so it never enters the catalog model."""
+
+    url: ConnectionUrl
+    introspect: bool = True
+    schemas: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class YamlDatabase:
+    """One file read: the model it describes, plus what later steps need to point at its lines."""
+
+    database: Database
+    file: str
+    lines: Mapping[Path, int]
+    connection: ConnectionSettings | None
+    migrations_dir: FsPath | None
+    migrations_table: str | None
+
+    def line_of(self, *path: str | int) -> int | None:
+        key: Path = tuple(path)
+        while key and key not in self.lines:
+            key = key[:-1]
+        return self.lines.get(key)
+
+    def error(self, message: str, *path: str | int, hint: str | None = None) -> CatalogError:
+        from .yamlspec import format_path
+
+        return CatalogError(
+            message, where=self.file, line=self.line_of(*path), path=format_path(tuple(path)) or None, hint=hint
+        )
+
+    @property
+    def is_live(self) -> bool:
+        return self.connection is not None and self.connection.introspect
+
+
+def load_file(path: FsPath, display: str, environ: Mapping[str, str] | None = None) -> YamlDatabase:
+    """Read and validate one database file. Raises CatalogError naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as problem:
+        raise CatalogError(f"cannot be read: {problem}", where=display) from None
+    node = compose(text, display)
+    if node is None:
+        raise CatalogError("is empty", where=display, hint="a database file needs at least 'database: <name>'")
+    ctx = Context(display, os.environ if environ is None else environ)
+    values = DATABASE_FILE.read(node, ctx, ())
+    return _build(values, ctx, path)
+
+
+def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
+    connection = None
+    url_text = values["connection"]["url"] if values["connection"] else None
+    if url_text:
+        conn = values["connection"]
+        connection = ConnectionSettings(
+            url=parse_url(url_text),
+            introspect=conn["introspect"] is not False,
+            schemas=conn["schemas"],
+            include=conn["include"],
+            exclude=conn["exclude"],
+        )
+    live = connection is not None and connection.introspect
+    url = connection.url if connection else None
+    read = [_table(key, spec, ctx) for key, spec in values["tables"].items()]
+    tables = _resolve_foreign_keys(read, ctx, check=not live)
+
+    migrations = values["migrations"]
+    migrations_dir = None
+    history = None
+    if migrations:
+        if migrations["path"]:
+            migrations_dir = (path.parent / migrations["path"]).resolve()
+        commands = migrations["commands"] or {}
+        history = MigrationHistory(
+            tool=migrations["tool"],
+            path=migrations["path"],
+            migrations=tuple(_migration(entry) for entry in migrations["history"]),
+            commands=MigrationCommands(commands.get("run"), commands.get("rollback"), commands.get("status")),
+        )
+    seed = values["seed_data"]
+    backup = values["backup"]
+    engine = engines.normalize(values["engine"]) or (url.engine if url else None)
+    database = Database(
+        name=values["database"],
+        service=values["service"],
+        description=values["description"],
+        engine=engine,
+        version=values["version"],
+        host=values["host"] or (url.host if url else None),
+        port=values["port"] or (url.port if url else None),
+        orm=values["orm"],
+        url=url.masked if url else None,
+        schemas=connection.schemas if connection else (),
+        size_bytes=values["size"],
+        extensions=tuple(
+            Extension(name, ext["purpose"], ext["version"], ext["schema"])
+            for name, ext in values["extensions"].items()
+        ),
+        tables=tables,
+        references=tuple(
+            _reference(ref, ctx, ("references", i)) for i, ref in enumerate(values["references"])
+        ),
+        migrations=history,
+        seed=SeedData(
+            seed["location"],
+            tuple(SeedTable(t["table"], t["purpose"], t["count"]) for t in seed["tables"]),
+        )
+        if seed
+        else None,
+        backup=Backup(
+            backup["frequency"],
+            backup["type"],
+            backup["retention"],
+            backup["storage"],
+            (backup["commands"] or {}).get("backup"),
+            (backup["commands"] or {}).get("restore"),
+        )
+        if backup
+        else None,
+        source_file=ctx.file,
+    )
+    return YamlDatabase(
+        database=database,
+        file=ctx.file,
+        lines=dict(ctx.lines),
+        connection=connection,
+        migrations_dir=migrations_dir,
+        migrations_table=migrations["table"] if migrations else None,
+    )
+
+
+def split_table_key(key: str) -> TableRef:
+    """`schema.table` or `table`."""
+    schema, dot, name = key.rpartition(".")
+    return TableRef(name, schema or None) if dot else TableRef(key)
+
+
+_TARGET = re.compile(r"^\s*(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
+
+
+def parse_target(text: str) -> tuple[TableRef, tuple[str, ...]]:
+    """`users(id)`, `users(a, b)`, `billing.users(id)`, `users.id`, `billing.users.id` or `users`."""
+    match = _TARGET.match(text)
+    if not match or not match.group("table"):
+        raise ValueError(text)
+    table, columns = match.group("table"), match.group("columns")
+    if columns is not None:
+        names = tuple(c.strip() for c in columns.split(",") if c.strip())
+        return split_table_key(table), names
+    parts = table.split(".")
+    if len(parts) == 1:
+        return TableRef(parts[0]), ()
+    if len(parts) == 2:
+        return TableRef(parts[0]), (parts[1],)
+    return TableRef(parts[-2], ".".join(parts[:-2])), (parts[-1],)
+
+
+def _table(key: str, spec: dict[str, Any], ctx: Context) -> tuple[Table, list[Path]]:
+    """The table, and the key path each of its foreign keys was written at (for later errors)."""
+    path: Path = ("tables", key)
+    fk_paths: list[Path] = []
+    ref = split_table_key(key)
+    columns: list[Column] = []
+    pk_columns: list[str] = []
+    uniques = [UniqueConstraint(tuple(u["columns"]), u["name"]) for u in spec["unique"]]
+    foreign_keys: list[ForeignKey] = []
+    for name, col in spec["columns"].items():
+        columns.append(
+            Column(
+                name=name,
+                type=col["type"],
+                nullable=col["nullable"],
+                default=col["default"],
+                description=col["description"],
+                identity=col["identity"],
+                generated=col["generated"],
+            )
+        )
+        if col["primary_key"]:
+            pk_columns.append(name)
+        if col["unique"]:
+            uniques.append(UniqueConstraint((name,)))
+        if col["references"]:
+            fk_paths.append(path + ("columns", name, "references"))
+            target, target_columns = _target(col["references"], ctx, fk_paths[-1])
+            foreign_keys.append(ForeignKey((name,), target, target_columns))
+    if pk_columns and spec["primary_key"] and tuple(pk_columns) != tuple(spec["primary_key"]):
+        raise ctx.fail_at(
+            path + ("primary_key",),
+            f"says {list(spec['primary_key'])} but columns mark {pk_columns} as primary key",
+            hint="keep one of the two",
+        )
+    primary = spec["primary_key"] or tuple(pk_columns)
+    indexes: list[Index] = []
+    for i, idx in enumerate(spec["indexes"]):
+        method = (idx["type"] or "").strip()
+        if method.lower() == "primary":
+            if primary and tuple(primary) != tuple(idx["columns"]):
+                raise ctx.fail_at(path + ("indexes", i), "a second primary key", hint="a table has one")
+            primary = idx["columns"]
+            continue
+        unique = bool(idx["unique"]) or method.lower() == "unique"
+        indexes.append(
+            Index(
+                columns=tuple(idx["columns"]),
+                name=idx["name"],
+                unique=unique,
+                method=None if method.lower() in ("", "unique") else method.lower(),
+                predicate=idx["where"],
+                purpose=idx["purpose"],
+            )
+        )
+    for i, fk in enumerate(spec["foreign_keys"]):
+        fk_paths.append(path + ("foreign_keys", i, "references"))
+        target, target_columns = _target(fk["references"], ctx, fk_paths[-1])
+        foreign_keys.append(
+            ForeignKey(
+                columns=tuple(fk["columns"]),
+                target=target,
+                target_columns=target_columns,
+                name=fk["name"],
+                on_delete=fk["on_delete"],
+                on_update=fk["on_update"],
+                description=fk["description"],
+            )
+        )
+    declared = {c.name for c in columns}
+    if declared:
+        for fk_index, fk in enumerate(foreign_keys):
+            for name in fk.columns:
+                if name not in declared:
+                    raise ctx.fail_at(
+                        fk_paths[fk_index],
+                        f"foreign key column {name!r} is not a column of {key!r}",
+                        hint="known columns: " + ", ".join(sorted(declared)),
+                    )
+        for name in primary:
+            if name not in declared:
+                raise ctx.fail_at(path + ("primary_key",), f"primary key column {name!r} is not a column of {key!r}")
+    table = Table(
+        name=ref.table,
+        schema=ref.schema,
+        kind=TableKind(spec["kind"]) if spec["kind"] else TableKind.TABLE,
+        purpose=spec["purpose"],
+        row_estimate=spec["row_estimate"],
+        size_bytes=spec["size"],
+        columns=tuple(columns),
+        primary_key=PrimaryKey(tuple(primary)) if primary else None,
+        indexes=tuple(indexes),
+        foreign_keys=tuple(foreign_keys),
+        unique_constraints=tuple(uniques),
+        check_constraints=tuple(CheckConstraint(c["expression"], c["name"]) for c in spec["checks"] if c["expression"]),
+        triggers=tuple(Trigger(t["name"], t["timing"], tuple(t["events"]), t["definition"]) for t in spec["triggers"]),
+        definition=spec["definition"],
+    )
+    return table, fk_paths
+
+
+def _target(text: str, ctx: Context, path: Path) -> tuple[TableRef, tuple[str, ...]]:
+    try:
+        return parse_target(text)
+    except ValueError:
+        raise ctx.fail_at(path, f"cannot read the target {text!r}", hint="write table(column), e.g. users(id)") from None
+
+
+def _resolve_foreign_keys(read: list[tuple[Table, list[Path]]], ctx: Context, *, check: bool) -> tuple[Table, ...]:
+    """Fill target columns left out (`references: users` means users' primary key) and check targets.
+
+    Targets are checked only for databases described by YAML alone; for a live database a missing
+    target is drift, found when the live structure is merged.
+    """
+    by_key = {t.key: t for t, _ in read}
+    resolved = []
+    for table, fk_paths in read:
+        fks = []
+        for fk, where in zip(table.foreign_keys, fk_paths):
+            target = by_key.get(fk.target.key)
+            if target is None:
+                if check:
+                    raise ctx.fail_at(
+                        where,
+                        f"foreign key to table {fk.target.key!r}, which this file does not describe",
+                        hint=_did_you_mean(fk.target.key, by_key) or "add the table, or fix the name",
+                    )
+                fks.append(fk)
+                continue
+            columns = fk.target_columns or (target.primary_key.columns if target.primary_key else ())
+            if not columns:
+                raise ctx.fail_at(
+                    where,
+                    f"foreign key to {fk.target.key!r} names no column, and that table has no primary key",
+                    hint=f"write {fk.target.key}(column)",
+                )
+            if check and target.columns:
+                missing = [c for c in columns if target.column(c) is None]
+                if missing:
+                    raise ctx.fail_at(
+                        where,
+                        f"foreign key to {fk.target.key}({', '.join(columns)}): "
+                        f"{fk.target.key!r} has no column {missing[0]!r}",
+                        hint=_did_you_mean(missing[0], {c.name: c for c in target.columns}),
+                    )
+            if len(columns) != len(fk.columns):
+                raise ctx.fail_at(
+                    where, f"foreign key has {len(fk.columns)} column(s) but its target has {len(columns)}"
+                )
+            fks.append(replace(fk, target_columns=tuple(columns)))
+        resolved.append(replace(table, foreign_keys=tuple(fks)))
+    return tuple(resolved)
+
+
+def _did_you_mean(name: str, known: Mapping[str, object]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"did you mean {close[0]!r}?" if close else None
+
+
+def _reference(ref: dict[str, Any], ctx: Context, path: Path) -> CrossReference:
+    source_text, target_text = ref["from"], ref["to"]
+    source_table, _, source_column = source_text.rpartition(".")
+    if not source_table or not source_column:
+        raise ctx.fail_at(path + ("from",), f"cannot read {source_text!r}", hint="write table.column, e.g. orders.user_id")
+    database, slash, rest = target_text.partition("/")
+    target_table, _, target_column = rest.rpartition(".")
+    if not slash or not database or not target_table or not target_column:
+        raise ctx.fail_at(
+            path + ("to",),
+            f"cannot read {target_text!r}",
+            hint="write database-or-service/table.column, e.g. users-service/users.id",
+        )
+    return CrossReference(
+        source=split_table_key(source_table),
+        source_column=source_column,
+        target_database=database,
+        target=split_table_key(target_table),
+        target_column=target_column,
+        description=ref["description"],
+    )
+
+
+def _migration(entry: dict[str, Any]) -> Migration:
+    status = {
+        "applied": MigrationStatus.APPLIED,
+        "pending": MigrationStatus.PENDING,
+        "failed": MigrationStatus.FAILED,
+    }.get(entry["status"] or "", MigrationStatus.UNKNOWN)
+    return Migration(
+        version=entry["version"],
+        name=entry["name"],
+        date=entry["date"],
+        date_source="yaml" if entry["date"] else None,
+        description=entry["description"],
+        author=entry["author"],
+        status=status,
+    )
+
+
+def discover(pattern: str, base: FsPath) -> list[FsPath]:
+    """The YAML files a `catalog` option names: a folder (searched recursively) or a glob."""
+    target = base / pattern
+    if target.is_dir():
+        files = [p for p in target.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()]
+    elif any(ch in pattern for ch in "*?["):
+        files = [p for p in base.glob(pattern) if p.is_file()]
+    elif target.is_file():
+        files = [target]
+    else:
+        files = []
+    return sorted(files)

@@ -1,0 +1,369 @@
+"""A small declarative validator that reads YAML *nodes*, so every error knows its file and line.
+
+PyYAML's `compose` keeps marks on nodes; `safe_load` throws them away. Walking nodes against a spec
+gives one precise message per mistake ("tables.orders.columns.id.nullable: expected true or false")
+instead of a KeyError deep in the renderer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Callable, Mapping
+
+import yaml
+
+from ..errors import CatalogError
+from . import envvars
+
+Path = tuple[str | int, ...]
+
+
+def format_path(path: Path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+@dataclass
+class Context:
+    """One file being read: where errors point, and the line of every key path read so far."""
+
+    file: str
+    environ: Mapping[str, str]
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def error(self, node: yaml.Node | None, path: Path, message: str, hint: str | None = None) -> CatalogError:
+        line = node.start_mark.line + 1 if node is not None else self.lines.get(path)
+        return CatalogError(message, where=self.file, line=line, path=format_path(path) or None, hint=hint)
+
+    def fail_at(self, path: Path, message: str, hint: str | None = None) -> CatalogError:
+        """An error found after reading, pointed at the line where `path` was written."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return CatalogError(
+            message, where=self.file, line=self.lines.get(path), path=format_path(path) or None, hint=hint
+        )
+
+
+class Spec:
+    expected: str = "a value"
+
+    def read(self, node: yaml.Node, ctx: Context, path: Path) -> Any:
+        ctx.lines[path] = node.start_mark.line + 1
+        return self.convert(node, ctx, path)
+
+    def convert(self, node: yaml.Node, ctx: Context, path: Path) -> Any:
+        raise NotImplementedError
+
+
+class Scalar(Spec):
+    """A scalar read as text (after `${VAR}` expansion), then parsed by `parse`."""
+
+    def convert(self, node: yaml.Node, ctx: Context, path: Path) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        try:
+            text = envvars.expand(node.value, ctx.environ)
+        except envvars.MissingVariable as missing:
+            raise ctx.error(
+                node,
+                path,
+                f"environment variable {missing.name} is not set",
+                hint=f"set it, or give a default with ${{{missing.name}:-default}}",
+            ) from None
+        try:
+            return self.parse(text)
+        except ValueError as problem:
+            shown = node.value if len(node.value) <= 60 else node.value[:57] + "..."
+            detail = f": {problem}" if str(problem) else ""
+            raise ctx.error(node, path, f"expected {self.expected}, got {shown!r}{detail}") from None
+
+    def parse(self, text: str) -> Any:
+        return text
+
+
+class Text(Scalar):
+    expected = "text"
+
+    def parse(self, text: str) -> str | None:
+        return text if text.strip() else None
+
+
+class Boolean(Scalar):
+    expected = "true or false"
+    _VALUES = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+    def parse(self, text: str) -> bool | None:
+        if not text:
+            return None
+        try:
+            return self._VALUES[text.strip().lower()]
+        except KeyError:
+            raise ValueError() from None
+
+
+class Integer(Scalar):
+    expected = "a whole number"
+
+    def __init__(self, minimum: int | None = 0, maximum: int | None = None) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def parse(self, text: str) -> int | None:
+        if not text.strip():
+            return None
+        value = int(text.strip().replace("_", ""))
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"must be at least {self.minimum}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"must be at most {self.maximum}")
+        return value
+
+
+_COUNT = re.compile(r"^[~≈]?\s*(\d+(?:[.,]\d+)*)\s*([kKmMbB]?)\+?$")
+_COUNT_UNITS = {"": 1, "k": 10**3, "m": 10**6, "b": 10**9}
+
+
+class Count(Scalar):
+    """A row count or estimate: 1200, 1_200, "12,000", "~1.2M", "500k"."""
+
+    expected = "a count such as 1200, 1.2M or ~500k"
+
+    def parse(self, text: str) -> int | None:
+        if not text.strip():
+            return None
+        match = _COUNT.match(text.strip())
+        if not match:
+            raise ValueError()
+        number, unit = match.groups()
+        if unit:
+            number = number.replace(",", ".")
+        else:
+            number = number.replace(",", "")
+        return round(float(number) * _COUNT_UNITS[unit.lower()])
+
+
+_SIZE = re.compile(r"^[~≈]?\s*(\d+(?:\.\d+)?)\s*([kKmMgGtTpP]?)(i?)([bB]?)$")
+_SIZE_POWERS = {"": 0, "k": 1, "m": 2, "g": 3, "t": 4, "p": 5}
+
+
+class Size(Scalar):
+    """A size: 2 GB, 512MB, 1.5 TiB, ~40 GB, or a number of bytes.
+
+    Units are powers of 1024 whether written GB or GiB, as `pg_size_pretty` and MySQL tools print them.
+    """
+
+    expected = "a size such as 512 MB or 2 GB"
+
+    def parse(self, text: str) -> int | None:
+        if not text.strip():
+            return None
+        match = _SIZE.match(text.strip())
+        if not match:
+            raise ValueError()
+        number, unit = match.group(1), match.group(2)
+        return round(float(number) * 1024 ** _SIZE_POWERS[unit.lower()])
+
+
+class When(Scalar):
+    """A date or a date and time in ISO 8601 (2024-03-01, 2024-03-01 12:30)."""
+
+    expected = "a date such as 2024-03-01"
+
+    def parse(self, text: str) -> date | datetime | None:
+        text = text.strip()
+        if not text:
+            return None
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text)
+
+
+class Choice(Scalar):
+    """One of a fixed set of words, matched without regard to case, spaces or dashes."""
+
+    def __init__(self, *values: str, aliases: Mapping[str, str] | None = None) -> None:
+        self.values = values
+        self.aliases = dict(aliases or {})
+        self.expected = "one of " + ", ".join(values)
+
+    def parse(self, text: str) -> str | None:
+        key = re.sub(r"[\s_-]+", " ", text.strip().lower())
+        if not key:
+            return None
+        for value in self.values:
+            if key == re.sub(r"[\s_-]+", " ", value.lower()):
+                return value
+        if key in self.aliases:
+            return self.aliases[key]
+        close = difflib.get_close_matches(key, self.values, n=1)
+        raise ValueError(f"did you mean {close[0]!r}?" if close else "")
+
+
+class ListOf(Spec):
+    """A list; a single scalar is taken as a one-item list when `single` is set."""
+
+    def __init__(self, item: Spec, single: bool = True) -> None:
+        self.item, self.single = item, single
+        self.expected = f"a list of {_plural(item.expected)}"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: Path) -> tuple[Any, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return ()
+        if self.single and not isinstance(node, yaml.SequenceNode):
+            return (self.item.read(node, ctx, path + (0,)),)
+        if not isinstance(node, yaml.SequenceNode):
+            raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
+        return tuple(self.item.read(child, ctx, path + (i,)) for i, child in enumerate(node.value))
+
+
+def _mapping_items(node: yaml.MappingNode, ctx: Context, path: Path) -> list[tuple[str, yaml.Node]]:
+    """Key/value pairs with merge keys (`<<: *base`) applied and duplicate keys refused."""
+    try:
+        yaml.SafeLoader.flatten_mapping(_FLATTENER, node)
+    except yaml.MarkedYAMLError as problem:
+        raise ctx.error(node, path, f"invalid merge key: {problem.problem}") from None
+    items: list[tuple[str, yaml.Node]] = []
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
+            raise ctx.error(key_node, path, "keys must be names, not lists, mappings or null")
+        key = key_node.value
+        if key in seen:
+            raise ctx.error(
+                key_node, path + (key,), f"duplicate key (first written on line {seen[key]})"
+            )
+        seen[key] = key_node.start_mark.line + 1
+        items.append((key, value_node))
+    return items
+
+
+_FLATTENER = yaml.SafeLoader("")
+
+
+class MapOf(Spec):
+    """A mapping from names (tables, columns, extensions) to values of one spec."""
+
+    def __init__(self, value: Spec) -> None:
+        self.value = value
+        self.expected = f"a mapping of names to {_plural(value.expected)}"
+
+    def convert(self, node: yaml.Node, ctx: Context, path: Path) -> dict[str, Any]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
+        return {
+            key: self.value.read(value, ctx, path + (key,))
+            for key, value in _mapping_items(node, ctx, path)
+        }
+
+
+class Obj(Spec):
+    """A mapping with known keys. Missing keys read as None (or the field's empty value).
+
+    `shorthand` names the field a bare scalar fills: `id: Primary key` is `id: {description: ...}`.
+    """
+
+    def __init__(
+        self,
+        fields: Mapping[str, Spec],
+        *,
+        required: tuple[str, ...] = (),
+        shorthand: str | None = None,
+        what: str = "mapping",
+        hints: Mapping[str, str] | None = None,
+        check: Callable[[dict[str, Any], yaml.Node, Context, Path], None] | None = None,
+    ) -> None:
+        self.fields = dict(fields)
+        self.required = required
+        self.shorthand = shorthand
+        self.hints = dict(hints or {})
+        self.check = check
+        self.expected = f"a {what}" + (f" or {self.fields[shorthand].expected}" if shorthand else "")
+
+    def convert(self, node: yaml.Node, ctx: Context, path: Path) -> dict[str, Any]:
+        if self.shorthand and isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
+            if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
+                values = self._empty()
+                values[self.shorthand] = self.fields[self.shorthand].convert(node, ctx, path)
+                return values
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [], node.start_mark, node.end_mark)
+        if not isinstance(node, yaml.MappingNode):
+            raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
+        values = self._empty()
+        for key, value_node in _mapping_items(node, ctx, path):
+            spec = self.fields.get(key)
+            if spec is None:
+                close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
+                if key in self.hints:
+                    close = [self.hints[key]]
+                hint = f"did you mean {close[0]!r}?" if close else "known keys: " + ", ".join(self.fields)
+                raise ctx.error(_key_node(node, key), path + (key,), "unknown key", hint=hint)
+            values[key] = spec.read(value_node, ctx, path + (key,))
+        for key in self.required:
+            if values.get(key) in (None, "", (), {}):
+                raise ctx.error(node, path, f"{key!r} is required", hint=f"expected {self.fields[key].expected}")
+        if self.check:
+            self.check(values, node, ctx, path)
+        return values
+
+    def _empty(self) -> dict[str, Any]:
+        return {key: _empty_value(spec) for key, spec in self.fields.items()}
+
+
+def _empty_value(spec: Spec) -> Any:
+    if isinstance(spec, ListOf):
+        return ()
+    if isinstance(spec, MapOf):
+        return {}
+    return None
+
+
+def _key_node(node: yaml.MappingNode, key: str) -> yaml.Node:
+    return next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    return "value"
+
+
+def _plural(expected: str) -> str:
+    for article in ("a ", "an "):
+        if expected.startswith(article):
+            return expected[len(article):]
+    return expected
+
+
+def compose(text: str, file: str) -> yaml.Node | None:
+    """Parse one YAML document into nodes; a syntax error names the file and line."""
+    try:
+        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        raise CatalogError(
+            f"not valid YAML: {problem.problem or problem.context}",
+            where=file,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as problem:
+        raise CatalogError(f"not valid YAML: {problem}", where=file) from None
+    if len(documents) > 1:
+        second = documents[1]
+        raise CatalogError(
+            "holds more than one YAML document",
+            where=file,
+            line=second.start_mark.line + 1 if second is not None else None,
+            hint="write one database per file",
+        )
+    return documents[0] if documents else None
