@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Mapping
 
-from .catalog.model import Catalog, Database, Drift
+from .catalog.model import Catalog, CrossReference, Database, Drift
 from .config import PluginConfig
 from .errors import CatalogError
 from .merge import merge_database
@@ -79,29 +79,37 @@ def check_references(catalog: Catalog, described: Mapping[str, YamlDatabase]) ->
     for database in catalog.databases:
         item = described.get(database.name)
         for i, ref in enumerate(database.references):
-            source = database.table(ref.source.key)
-            target_db = catalog.find_database(ref.target_database)
-            target = target_db.table(ref.target.key) if target_db else None
-            problems: list[tuple[str, str, list[str], str]] = []
-            if database.tables and source is None:
-                problems.append(("from", ref.source.key, [t.key for t in database.tables], f"a table of {database.name}"))
-            elif source is not None and source.columns and source.column(ref.source_column) is None:
-                problems.append(("from", ref.source_column, [c.name for c in source.columns], f"a column of {ref.source.key}"))
-            elif target_db is None:
-                names = [d.name for d in catalog.databases] + [d.service for d in catalog.databases if d.service]
-                problems.append(("to", ref.target_database, names, "a database or a service in the catalog"))
-            elif target is None:
-                problems.append(("to", ref.target.key, [t.key for t in target_db.tables], f"a table of {target_db.name}"))
-            elif target.columns and target.column(ref.target_column) is None:
-                choices = [c.name for c in target.columns]
-                problems.append(("to", ref.target_column, choices, f"a column of {target_db.name}/{ref.target.key}"))
-            for key, name, choices, what in problems:
-                close = difflib.get_close_matches(name, choices, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else None
-                message = f"{name!r} is not {what}"
-                if item is None:
-                    raise CatalogError(message, where=database.name, hint=hint)
-                raise item.error(message, "references", i, key, hint=hint)
+            problem = _reference_problem(catalog, database, ref)
+            if problem is None:
+                continue
+            key, name, choices, what = problem
+            close = difflib.get_close_matches(name, choices, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else None
+            if item is None:
+                raise CatalogError(f"{name!r} is not {what}", where=database.name, hint=hint)
+            raise item.error(f"{name!r} is not {what}", "references", i, key, hint=hint)
+
+
+def _reference_problem(
+    catalog: Catalog, database: Database, ref: CrossReference
+) -> tuple[str, str, list[str], str] | None:
+    """The first thing a reference names that does not exist: (key, name, known names, what it should be)."""
+    source = database.table(ref.source.key)
+    if database.tables and source is None:
+        return "from", ref.source.key, [t.key for t in database.tables], f"a table of {database.name}"
+    if source is not None and source.columns and source.column(ref.source_column) is None:
+        return "from", ref.source_column, [c.name for c in source.columns], f"a column of {ref.source.key}"
+    target_db = catalog.find_database(ref.target_database)
+    if target_db is None:
+        names = [d.name for d in catalog.databases] + [d.service for d in catalog.databases if d.service]
+        return "to", ref.target_database, names, "a database or a service in the catalog"
+    target = target_db.table(ref.target.key)
+    if target is None:
+        return "to", ref.target.key, [t.key for t in target_db.tables], f"a table of {target_db.name}"
+    if target.columns and target.column(ref.target_column) is None:
+        columns = [c.name for c in target.columns]
+        return "to", ref.target_column, columns, f"a column of {target_db.name}/{ref.target.key}"
+    return None
 
 
 def _display(file: Path, base: Path) -> str:

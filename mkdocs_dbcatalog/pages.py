@@ -24,7 +24,9 @@ def generate(renderer: Renderer) -> list[GeneratedPage]:
     pages = [GeneratedPage(site.index, settings.title, renderer.render("catalog.md.jinja", site.index), True)]
     for database in catalog.databases:
         uri = site.database_uri(database)
-        pages.append(GeneratedPage(uri, database.name, renderer.render("database.md.jinja", uri, database=database), True))
+        pages.append(
+            GeneratedPage(uri, database.name, renderer.render("database.md.jinja", uri, database=database), True)
+        )
         if settings.table_pages:
             for table in database.tables:
                 table_uri = site.table_uri(database, table)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -16,7 +17,7 @@ from mkdocs.utils import nest_paths
 from .assemble import assemble
 from .config import PluginConfig
 from .errors import CatalogError
-from .pages import embed, generate
+from .pages import GeneratedPage, embed, generate
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
 
@@ -28,6 +29,7 @@ NavItem = Any
 class DbCatalogPlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         self.renderer: Renderer | None = None
+        self.pages: list[GeneratedPage] = []
         self.watch: list[Path] = []
         self.generated: set[str] = set()
 
@@ -35,9 +37,13 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
         self.command = command
 
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # Read and render here, before MkDocs cleans site_dir: a bad input stops the build with
+        # the previous site intact, never half-written.
+        self.pages = []
+        self.renderer = None
         if not self.config.enabled:
-            return None
+            return config
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         try:
             assembled = assemble(self.config, base)
@@ -56,12 +62,15 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 features=_features(config),
             )
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
-            pages = generate(self.renderer)
+            self.pages = generate(self.renderer)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
         self.watch = assembled.watch
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         self.generated = set()
-        for page in pages:
+        for page in self.pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir; it is used instead of the generated page")
                 continue
@@ -69,7 +78,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
             )
             self.generated.add(page.src_uri)
-        nav_pages = [p.src_uri for p in pages if p.in_nav and p.src_uri in self.generated]
+        nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
         if nav_pages:
             config.nav = _place_section(config.nav, files, nav_pages, self.config.title, self.config.nav_position)
         return files

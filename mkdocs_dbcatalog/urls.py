@@ -15,9 +15,7 @@ from .catalog import engines
 
 MASK = "****"
 
-_SECRET_PARAMS = re.compile(
-    r"pass|pwd|secret|token|key|auth|credential|signature|sig$|session", re.IGNORECASE
-)
+_SECRET_PARAMS = re.compile(r"pass|pwd|secret|token|key|auth|credential|signature|sig$|session", re.IGNORECASE)
 _URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>//)?(?P<rest>.*)$", re.DOTALL)
 _KEYWORD_SECRET = re.compile(r"(?i)\b(password|passwd|pwd|sslpassword)\s*=\s*('[^']*'|\S+)")
 
@@ -64,11 +62,11 @@ def parse(url: str) -> ConnectionUrl:
     match = _URL.match(url.strip())
     if not match:
         masked = _KEYWORD_SECRET.sub(lambda m: f"{m.group(1)}={MASK}", url)
-        secrets = tuple(m.group(2).strip("'") for m in _KEYWORD_SECRET.finditer(url))
-        return ConnectionUrl(url, "", None, None, None, None, None, (), masked, secrets)
+        found = tuple(m.group(2).strip("'") for m in _KEYWORD_SECRET.finditer(url))
+        return ConnectionUrl(url, "", None, None, None, None, None, (), masked, found)
     scheme_full, slashes, rest = match.group("scheme"), match.group("slashes") or "", match.group("rest")
     scheme, _, driver = scheme_full.partition("+")
-    rest, _, fragment = rest.partition("#")
+    rest = rest.partition("#")[0]
     rest, _, query_text = rest.partition("?")
     if slashes:
         netloc, slash, path = rest.partition("/")

@@ -151,9 +151,9 @@ def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def main_content(html: str) -> str:
     """The article part of a page built with the mkdocs or material theme."""
-    for start, end in (('<div role="main"', '<footer'), ('<article', '</article>')):
+    for start, end in (('role="main"', "<footer"), ("<article", "</article>")):
         i = html.find(start)
         if i != -1:
             j = html.find(end, i)
-            return html[i : j if j != -1 else None]
-    return html
+            return html[html.rfind("<", 0, i) : j if j != -1 else None]
+    raise AssertionError("no main content found in the page")

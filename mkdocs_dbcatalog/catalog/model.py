@@ -8,9 +8,9 @@ or YAML.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Iterator
 
 
 class TableKind(str, enum.Enum):

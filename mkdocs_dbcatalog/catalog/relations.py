@@ -82,7 +82,9 @@ def junction_pair(table: Table) -> tuple[ForeignKey, ForeignKey] | None:
         return None
     if pair not in _key_sets(table):
         return None
-    surrogate = set(table.primary_key.columns) if table.primary_key and frozenset(table.primary_key.columns) != pair else set()
+    surrogate: set[str] = set()
+    if table.primary_key and frozenset(table.primary_key.columns) != pair:
+        surrogate = set(table.primary_key.columns)
     others = [c for c in table.columns if c.name not in pair and c.name not in surrogate]
     if len(others) > JUNCTION_EXTRA_COLUMNS:
         return None

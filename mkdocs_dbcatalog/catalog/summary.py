@@ -34,7 +34,13 @@ def overview(catalog: Catalog) -> Overview:
     counts = Counter(engines.title(d.engine) for d in catalog.databases if d.engine)
     return Overview(
         engines=tuple(sorted(((e, n) for e, n in counts.items() if e), key=lambda item: (-item[1], item[0]))),
-        versions=_distinct([f"{engines.title(d.engine)} {d.version}" if d.engine else d.version for d in catalog.databases if d.version]),
+        versions=_distinct(
+            [
+                f"{engines.title(d.engine)} {d.version}" if d.engine else d.version
+                for d in catalog.databases
+                if d.version
+            ]
+        ),
         hosts=_distinct([d.host for d in catalog.databases]),
         ports=_distinct([str(d.port) if d.port else None for d in catalog.databases]),
         orms=_distinct([d.orm for d in catalog.databases]),
@@ -51,8 +57,7 @@ def extensions(catalog: Catalog) -> list[tuple[str, list[tuple[Database, Extensi
         for extension in database.extensions:
             found[extension.name].append((database, extension))
     return [
-        (name, users, next((e.purpose for _, e in users if e.purpose), None))
-        for name, users in sorted(found.items())
+        (name, users, next((e.purpose for _, e in users if e.purpose), None)) for name, users in sorted(found.items())
     ]
 
 

@@ -77,12 +77,21 @@ def code(value: Any) -> Safe:
     return Safe(f"<code>{escape(value)}</code>")
 
 
+_BLOCK = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "{": "&#123;", "}": "&#125;", "`": "&#96;"}
+_BLOCK_RE = re.compile("[" + re.escape("".join(_BLOCK)) + "]")
+
+
 def fence(value: Any, lang: str = "") -> Safe:
-    """A fenced code block whose fence is longer than any backtick run inside, so it cannot close early."""
+    """A code block (view SQL, commands) as a raw HTML `<pre>` with every special character escaped.
+
+    Not a Markdown fence: preprocessors such as pymdownx.snippets (`--8<-- "file"`, a valid SQL
+    comment) and pymdownx.critic act on the raw text of fenced blocks too, so a view definition could
+    pull a local file into the page. Raw HTML with entities is left alone by all of them.
+    """
     text = _CONTROL.sub("", str(value or "")).rstrip()
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    ticks = "`" * max(3, longest + 1)
-    return Safe(f"{ticks}{lang}\n{text}\n{ticks}")
+    text = _BLOCK_RE.sub(lambda m: _BLOCK[m.group(0)], text)
+    css = f' class="language-{lang}"' if lang and re.fullmatch(r"[a-z0-9-]+", lang) else ""
+    return Safe(f"<pre><code{css}>{text}</code></pre>")
 
 
 def finalize(value: Any) -> Any:

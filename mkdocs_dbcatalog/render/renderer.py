@@ -124,7 +124,9 @@ class Renderer:
                 f"template syntax error: {problem.message}", where=problem.filename or problem.name, line=problem.lineno
             ) from None
         except jinja2.UndefinedError as problem:
-            raise CatalogError(f"template {template!r}: {problem.message}", hint="see the template context in the README") from None
+            raise CatalogError(
+                f"template {template!r}: {problem.message}", hint="see the template context in the README"
+            ) from None
 
 
 def source_note(database: Database) -> str:

@@ -7,11 +7,13 @@ for databases the build does not introspect.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
-from typing import Any, Mapping
+from typing import Any
 
 from ..catalog import engines
 from ..catalog.model import (
@@ -39,185 +41,8 @@ from ..catalog.model import (
 from ..errors import CatalogError
 from ..urls import ConnectionUrl
 from ..urls import parse as parse_url
-from .yamlspec import (
-    Boolean,
-    Choice,
-    Context,
-    Count,
-    Integer,
-    ListOf,
-    MapOf,
-    Obj,
-    Path,
-    Size,
-    Text,
-    When,
-    compose,
-)
-
-RULES = ("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION")
-MIGRATION_TOOLS = (
-    "alembic",
-    "django",
-    "flyway",
-    "golang-migrate",
-    "prisma",
-    "rails",
-    "dbmate",
-    "goose",
-    "liquibase",
-)
-
-_names = ListOf(Text())
-_rule = Choice(*RULES, aliases={"null": "SET NULL", "noaction": "NO ACTION"})
-
-COLUMN = Obj(
-    {
-        "type": Text(),
-        "nullable": Boolean(),
-        "default": Text(),
-        "description": Text(),
-        "primary_key": Boolean(),
-        "unique": Boolean(),
-        "references": Text(),
-        "identity": Text(),
-        "generated": Text(),
-    },
-    shorthand="description",
-    what="column mapping",
-    hints={"comment": "description", "null": "nullable", "pk": "primary_key", "fk": "references"},
-)
-INDEX = Obj(
-    {
-        "name": Text(),
-        "columns": _names,
-        "type": Text(),
-        "unique": Boolean(),
-        "where": Text(),
-        "purpose": Text(),
-    },
-    required=("columns",),
-    what="index mapping",
-    hints={"column": "columns", "method": "type", "description": "purpose", "predicate": "where"},
-)
-FOREIGN_KEY = Obj(
-    {
-        "name": Text(),
-        "columns": _names,
-        "references": Text(),
-        "on_delete": _rule,
-        "on_update": _rule,
-        "description": Text(),
-    },
-    required=("columns", "references"),
-    what="foreign key mapping",
-    hints={"column": "columns", "target": "references", "ondelete": "on_delete"},
-)
-TABLE = Obj(
-    {
-        "kind": Choice(*(k.value for k in TableKind), aliases={"materialized": "materialized view"}),
-        "purpose": Text(),
-        "row_estimate": Count(),
-        "size": Size(),
-        "columns": MapOf(COLUMN),
-        "primary_key": _names,
-        "indexes": ListOf(INDEX, single=False),
-        "foreign_keys": ListOf(FOREIGN_KEY, single=False),
-        "unique": ListOf(Obj({"name": Text(), "columns": _names}, shorthand="columns"), single=False),
-        "checks": ListOf(Obj({"name": Text(), "expression": Text()}, shorthand="expression"), single=False),
-        "triggers": ListOf(
-            Obj({"name": Text(), "timing": Text(), "events": _names, "definition": Text()}, required=("name",)),
-            single=False,
-        ),
-        "definition": Text(),
-    },
-    shorthand="purpose",
-    what="table mapping",
-    hints={
-        "description": "purpose",
-        "rows": "row_estimate",
-        "row_count": "row_estimate",
-        "fks": "foreign_keys",
-        "foreignkeys": "foreign_keys",
-        "pk": "primary_key",
-    },
-)
-REFERENCE = Obj(
-    {"from": Text(), "to": Text(), "description": Text()},
-    required=("from", "to"),
-    what="reference mapping",
-)
-DATABASE_FILE = Obj(
-    {
-        "database": Text(),
-        "service": Text(),
-        "description": Text(),
-        "engine": Text(),
-        "version": Text(),
-        "host": Text(),
-        "port": Integer(1, 65535),
-        "orm": Text(),
-        "size": Size(),
-        "connection": Obj(
-            {
-                "url": Text(),
-                "introspect": Boolean(),
-                "schemas": _names,
-                "include": _names,
-                "exclude": _names,
-            },
-            shorthand="url",
-            what="connection mapping",
-        ),
-        "extensions": MapOf(Obj({"purpose": Text(), "version": Text(), "schema": Text()}, shorthand="purpose")),
-        "tables": MapOf(TABLE),
-        "references": ListOf(REFERENCE, single=False),
-        "migrations": Obj(
-            {
-                "tool": Choice(*MIGRATION_TOOLS, aliases={"migrate": "golang-migrate", "golang migrate": "golang-migrate"}),
-                "path": Text(),
-                "table": Text(),
-                "commands": Obj({"run": Text(), "rollback": Text(), "status": Text()}),
-                "history": ListOf(
-                    Obj(
-                        {
-                            "version": Text(),
-                            "name": Text(),
-                            "date": When(),
-                            "description": Text(),
-                            "author": Text(),
-                            "status": Choice("applied", "pending", "failed"),
-                        },
-                        required=("version",),
-                    ),
-                    single=False,
-                ),
-            },
-            shorthand="path",
-        ),
-        "seed_data": Obj(
-            {
-                "location": Text(),
-                "tables": ListOf(
-                    Obj({"table": Text(), "purpose": Text(), "count": Count()}, required=("table",)),
-                    single=False,
-                ),
-            }
-        ),
-        "backup": Obj(
-            {
-                "frequency": Text(),
-                "type": Text(),
-                "retention": Text(),
-                "storage": Text(),
-                "commands": Obj({"backup": Text(), "restore": Text()}),
-            }
-        ),
-    },
-    required=("database",),
-    what="database file",
-    hints={"name": "database", "owner": "service", "db": "database", "seed": "seed_data", "seeds": "seed_data"},
-)
+from .yamlformat import DATABASE_FILE
+from .yamlspec import Context, Path, compose, format_path
 
 
 @dataclass(frozen=True)
@@ -249,8 +74,6 @@ class YamlDatabase:
         return self.lines.get(key)
 
     def error(self, message: str, *path: str | int, hint: str | None = None) -> CatalogError:
-        from .yamlspec import format_path
-
         return CatalogError(
             message, where=self.file, line=self.line_of(*path), path=format_path(tuple(path)) or None, hint=hint
         )
@@ -320,13 +143,10 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         schemas=connection.schemas if connection else (),
         size_bytes=values["size"],
         extensions=tuple(
-            Extension(name, ext["purpose"], ext["version"], ext["schema"])
-            for name, ext in values["extensions"].items()
+            Extension(name, ext["purpose"], ext["version"], ext["schema"]) for name, ext in values["extensions"].items()
         ),
         tables=tables,
-        references=tuple(
-            _reference(ref, ctx, ("references", i)) for i, ref in enumerate(values["references"])
-        ),
+        references=tuple(_reference(ref, ctx, ("references", i)) for i, ref in enumerate(values["references"])),
         migrations=history,
         seed=SeedData(
             seed["location"],
@@ -487,7 +307,9 @@ def _target(text: str, ctx: Context, path: Path) -> tuple[TableRef, tuple[str, .
     try:
         return parse_target(text)
     except ValueError:
-        raise ctx.fail_at(path, f"cannot read the target {text!r}", hint="write table(column), e.g. users(id)") from None
+        raise ctx.fail_at(
+            path, f"cannot read the target {text!r}", hint="write table(column), e.g. users(id)"
+        ) from None
 
 
 def _resolve_foreign_keys(read: list[tuple[Table, list[Path]]], ctx: Context, *, check: bool) -> tuple[Table, ...]:
@@ -500,7 +322,7 @@ def _resolve_foreign_keys(read: list[tuple[Table, list[Path]]], ctx: Context, *,
     resolved = []
     for table, fk_paths in read:
         fks = []
-        for fk, where in zip(table.foreign_keys, fk_paths):
+        for fk, where in zip(table.foreign_keys, fk_paths, strict=True):
             target = by_key.get(fk.target.key)
             if target is None:
                 if check:
@@ -537,8 +359,6 @@ def _resolve_foreign_keys(read: list[tuple[Table, list[Path]]], ctx: Context, *,
 
 
 def _did_you_mean(name: str, known: Mapping[str, object]) -> str | None:
-    import difflib
-
     close = difflib.get_close_matches(name, list(known), n=1)
     return f"did you mean {close[0]!r}?" if close else None
 
@@ -547,7 +367,9 @@ def _reference(ref: dict[str, Any], ctx: Context, path: Path) -> CrossReference:
     source_text, target_text = ref["from"], ref["to"]
     source_table, _, source_column = source_text.rpartition(".")
     if not source_table or not source_column:
-        raise ctx.fail_at(path + ("from",), f"cannot read {source_text!r}", hint="write table.column, e.g. orders.user_id")
+        raise ctx.fail_at(
+            path + ("from",), f"cannot read {source_text!r}", hint="write table.column, e.g. orders.user_id"
+        )
     database, slash, rest = target_text.partition("/")
     target_table, _, target_column = rest.rpartition(".")
     if not slash or not database or not target_table or not target_column:

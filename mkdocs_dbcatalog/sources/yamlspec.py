@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable, Mapping
+from typing import Any, ClassVar
 
 import yaml
 
@@ -66,7 +67,7 @@ class Scalar(Spec):
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
-        if node.tag == "tag:yaml.org,2002:null":
+        if _is_null(node):
             return None
         try:
             text = envvars.expand(node.value, ctx.environ)
@@ -97,7 +98,14 @@ class Text(Scalar):
 
 class Boolean(Scalar):
     expected = "true or false"
-    _VALUES = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+    _VALUES: ClassVar[dict[str, bool]] = {
+        "true": True,
+        "yes": True,
+        "on": True,
+        "false": False,
+        "no": False,
+        "off": False,
+    }
 
     def parse(self, text: str) -> bool | None:
         if not text:
@@ -141,10 +149,8 @@ class Count(Scalar):
         if not match:
             raise ValueError()
         number, unit = match.groups()
-        if unit:
-            number = number.replace(",", ".")
-        else:
-            number = number.replace(",", "")
+        # With a unit a comma is a decimal mark (1,5M); without one it separates thousands (12,000).
+        number = number.replace(",", ".") if unit else number.replace(",", "")
         return round(float(number) * _COUNT_UNITS[unit.lower()])
 
 
@@ -167,7 +173,7 @@ class Size(Scalar):
         if not match:
             raise ValueError()
         number, unit = match.group(1), match.group(2)
-        return round(float(number) * 1024 ** _SIZE_POWERS[unit.lower()])
+        return round(float(number) * (1 << (10 * _SIZE_POWERS[unit.lower()])))
 
 
 class When(Scalar):
@@ -213,7 +219,7 @@ class ListOf(Spec):
         self.expected = f"a list of {_plural(item.expected)}"
 
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> tuple[Any, ...]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if _is_null(node):
             return ()
         if self.single and not isinstance(node, yaml.SequenceNode):
             return (self.item.read(node, ctx, path + (0,)),)
@@ -231,13 +237,11 @@ def _mapping_items(node: yaml.MappingNode, ctx: Context, path: Path) -> list[tup
     items: list[tuple[str, yaml.Node]] = []
     seen: dict[str, int] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
+        if not isinstance(key_node, yaml.ScalarNode) or _is_null(key_node):
             raise ctx.error(key_node, path, "keys must be names, not lists, mappings or null")
         key = key_node.value
         if key in seen:
-            raise ctx.error(
-                key_node, path + (key,), f"duplicate key (first written on line {seen[key]})"
-            )
+            raise ctx.error(key_node, path + (key,), f"duplicate key (first written on line {seen[key]})")
         seen[key] = key_node.start_mark.line + 1
         items.append((key, value_node))
     return items
@@ -254,14 +258,11 @@ class MapOf(Spec):
         self.expected = f"a mapping of names to {_plural(value.expected)}"
 
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> dict[str, Any]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if _is_null(node):
             return {}
         if not isinstance(node, yaml.MappingNode):
             raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
-        return {
-            key: self.value.read(value, ctx, path + (key,))
-            for key, value in _mapping_items(node, ctx, path)
-        }
+        return {key: self.value.read(value, ctx, path + (key,)) for key, value in _mapping_items(node, ctx, path)}
 
 
 class Obj(Spec):
@@ -288,13 +289,12 @@ class Obj(Spec):
         self.expected = f"a {what}" + (f" or {self.fields[shorthand].expected}" if shorthand else "")
 
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> dict[str, Any]:
-        if self.shorthand and isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
-            if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
-                values = self._empty()
-                values[self.shorthand] = self.fields[self.shorthand].convert(node, ctx, path)
-                return values
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
+        if _is_null(node):
             node = yaml.MappingNode("tag:yaml.org,2002:map", [], node.start_mark, node.end_mark)
+        elif self.shorthand and isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
+            values = self._empty()
+            values[self.shorthand] = self.fields[self.shorthand].convert(node, ctx, path)
+            return values
         if not isinstance(node, yaml.MappingNode):
             raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
         values = self._empty()
@@ -330,6 +330,10 @@ def _key_node(node: yaml.MappingNode, key: str) -> yaml.Node:
     return next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
 
 
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
 def _kind(node: yaml.Node) -> str:
     if isinstance(node, yaml.MappingNode):
         return "mapping"
@@ -341,7 +345,7 @@ def _kind(node: yaml.Node) -> str:
 def _plural(expected: str) -> str:
     for article in ("a ", "an "):
         if expected.startswith(article):
-            return expected[len(article):]
+            return expected[len(article) :]
     return expected
 
 
