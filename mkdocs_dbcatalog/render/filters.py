@@ -40,9 +40,11 @@ _INLINE = {
     "+": "&#43;",
     "-": "&#45;",
 }
-_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
-_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# One str.translate pass (C speed) escapes, turns line breaks into <br> and drops control characters.
+_INLINE_TABLE: dict[int, str | None] = {ord(k): v for k, v in _INLINE.items()}
+_INLINE_TABLE.update({ord("\n"): "<br>", 0x2028: "<br>", 0x2029: "<br>", ord("\r"): None})
+_INLINE_TABLE.update({c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)})
 
 
 class Safe(str):
@@ -57,9 +59,8 @@ def escape(value: Any) -> Safe:
         return value
     if value is None:
         return Safe("")
-    text = _CONTROL.sub("", str(value)).strip()
-    text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
-    return Safe(_NEWLINES.sub("<br>", text))
+    text = str(value).strip().replace("\r\n", "\n")
+    return Safe(text.translate(_INLINE_TABLE))
 
 
 def escape_multiline(value: Any) -> Safe:

@@ -83,7 +83,12 @@ class SiteMap:
         path, _, anchor = to_uri.partition("#")
         if path == from_uri:
             return f"#{anchor}" if anchor else "#"
-        rel = posixpath.relpath(path, posixpath.dirname(from_uri) or ".")
+        # posixpath.relpath works on absolute paths (a getcwd per call); these are docs-relative.
+        start, target = from_uri.split("/")[:-1], path.split("/")
+        common = 0
+        while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+            common += 1
+        rel = "/".join([".."] * (len(start) - common) + target[common:])
         return rel + (f"#{anchor}" if anchor else "")
 
     def pages(self) -> list[str]:

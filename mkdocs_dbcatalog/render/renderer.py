@@ -73,6 +73,7 @@ class Renderer:
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
+            auto_reload=False,
         )
         self.env.filters.update(
             escape=filters.escape,
@@ -110,6 +111,7 @@ class Renderer:
             migration_commands=commands.migration_commands,
             recovery_commands=commands.recovery_commands,
             source_note=source_note,
+            column_keys=column_keys,
             status=settings.status or default_status(catalog),
         )
 
@@ -137,6 +139,21 @@ def source_note(database: Database) -> str:
         when = database.read_at.strftime("%Y-%m-%d %H:%M UTC") if database.read_at else "an unknown time"
         return f"Cached read from {when}: the database was unreachable at build time"
     return f"Described in {database.source_file}" if database.source_file else "Described in mkdocs.yml"
+
+
+def column_keys(database: Database, table: Table) -> dict[str, list[tuple[str, str | None, TableRef | None, str]]]:
+    """Per column: PK, each foreign key and each cross-service ID reference, as (kind, db, target, label)."""
+    keys: dict[str, list[tuple[str, str | None, TableRef | None, str]]] = {}
+    for name in table.primary_key.columns if table.primary_key else ():
+        keys.setdefault(name, []).append(("PK", None, None, ""))
+    for fk in table.foreign_keys:
+        for name, target_column in zip(fk.columns, fk.target_columns, strict=False):
+            keys.setdefault(name, []).append(("FK", database.name, fk.target, f"{fk.target.key}.{target_column}"))
+    for ref in database.references:
+        if ref.source == table.ref:
+            label = f"{ref.target_database}/{ref.target.key}.{ref.target_column}"
+            keys.setdefault(ref.source_column, []).append(("ID", ref.target_database, ref.target, label))
+    return keys
 
 
 def default_status(catalog: Catalog) -> str:

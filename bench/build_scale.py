@@ -1,0 +1,181 @@
+"""How the build grows with the catalog: 1,000 and 2,000 tables, built with Material.
+
+    python bench/build_scale.py [--runs 3] [--sizes 1000 2000]
+
+For each size it generates a YAML catalog (4 databases, 8-15 columns per table, foreign keys and
+indexes), then measures, as medians over the runs:
+
+- the full `mkdocs build` of a Material site with the plugin;
+- the plugin's own share: reading and checking the YAML, and rendering every page's Markdown;
+- the baseline: the same pages written as static Markdown files, built by MkDocs without the plugin.
+
+Targets (issue 2): 2,000 tables cost at most 2.2x 1,000 tables; the plugin's share is at most 10%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_dbcatalog.assemble import assemble
+from mkdocs_dbcatalog.pages import generate
+from mkdocs_dbcatalog.render.links import SiteMap
+from mkdocs_dbcatalog.render.renderer import Features, Renderer, Settings
+
+DATABASES = 4
+MARKDOWN = {
+    "markdown_extensions": [
+        "admonition",
+        "attr_list",
+        {"toc": {"permalink": True}},
+        {"pymdownx.superfences": {}},
+    ]
+}
+
+
+def catalog_yaml(database: str, tables: int, rng: random.Random) -> str:
+    described: dict[str, object] = {}
+    names = [f"{database}_t{i:04d}" for i in range(tables)]
+    for i, name in enumerate(names):
+        columns: dict[str, object] = {"id": {"type": "bigint", "nullable": False, "primary_key": True}}
+        for c in range(rng.randint(7, 14)):
+            columns[f"col_{c}"] = {
+                "type": rng.choice(["integer", "text", "varchar(255)", "timestamptz", "boolean", "numeric(12,2)"]),
+                "nullable": rng.random() < 0.5,
+                "description": f"Column {c} of {name}, documented.",
+            }
+        spec: dict[str, object] = {"purpose": f"Table {i} of {database}.", "row_estimate": rng.randint(0, 10**7)}
+        fks = []
+        for k in range(rng.randint(0, 3) if i else 0):
+            target = names[rng.randrange(i)]
+            columns[f"ref_{k}_id"] = {"type": "bigint", "nullable": True}
+            fks.append({"columns": [f"ref_{k}_id"], "references": f"{target}(id)", "on_delete": "CASCADE"})
+        spec["columns"] = columns
+        spec["foreign_keys"] = fks
+        spec["indexes"] = [{"name": f"ix_{name}_{c}", "columns": [f"col_{c}"], "type": "btree"} for c in range(2)]
+        described[name] = spec
+    return yaml.safe_dump(
+        {"database": database, "service": f"{database}-service", "engine": "postgresql", "tables": described},
+        sort_keys=False,
+    )
+
+
+def write_site(root: Path, tables: int) -> None:
+    rng = random.Random(tables)
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n")
+    (root / "catalog").mkdir()
+    for d in range(DATABASES):
+        name = f"db{d}"
+        (root / "catalog" / f"{name}.yml").write_text(catalog_yaml(name, tables // DATABASES, rng))
+    config = {"site_name": "Bench", "theme": {"name": "material"}, "plugins": ["search", "dbcatalog"], **MARKDOWN}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+
+
+def write_static_twin(root: Path, twin: Path) -> None:
+    """The same generated pages as plain Markdown files: what the site costs without the plugin."""
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin_config = config.plugins["dbcatalog"].config
+    assembled = assemble(plugin_config, root)
+    renderer = Renderer(assembled.catalog, SiteMap.build(assembled.catalog, "databases", True), Settings())
+    (twin / "docs").mkdir(parents=True)
+    (twin / "docs" / "index.md").write_text("# Home\n")
+    nav_pages = []
+    for page in generate(renderer):
+        target = twin / "docs" / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content)
+        if page.in_nav:
+            nav_pages.append(page.src_uri)
+    static = {
+        "site_name": "Bench",
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "nav": ["index.md", {"Database Catalog": nav_pages}],
+        "not_in_nav": "/databases/*/*.md\n!/databases/*/index.md",
+        "validation": {"nav": {"omitted_files": "ignore"}},
+        **MARKDOWN,
+    }
+    (twin / "mkdocs.yml").write_text(yaml.safe_dump(static, sort_keys=False))
+
+
+def timed_build(root: Path) -> float:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    start = time.perf_counter()
+    build(config)
+    return time.perf_counter() - start
+
+
+def timed_plugin_work(root: Path) -> float:
+    """What the plugin adds to a build: read, check, merge, and render every page's Markdown."""
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin_config = config.plugins["dbcatalog"].config
+    start = time.perf_counter()
+    assembled = assemble(plugin_config, root)
+    site = SiteMap.build(assembled.catalog, plugin_config.path, plugin_config.table_pages)
+    generate(Renderer(assembled.catalog, site, Settings(features=Features(admonition=True))))
+    return time.perf_counter() - start
+
+
+def size_of(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
+    args = parser.parse_args()
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for tables in args.sizes:
+            root, twin = Path(tmp) / f"site{tables}", Path(tmp) / f"static{tables}"
+            write_site(root, tables)
+            write_static_twin(root, twin)
+            builds, plugin, static = [], [], []
+            for _ in range(args.runs):
+                builds.append(timed_build(root))
+                plugin.append(timed_plugin_work(root))
+                static.append(timed_build(twin))
+            results[tables] = {
+                "build": statistics.median(builds),
+                "plugin": statistics.median(plugin),
+                "static": statistics.median(static),
+                "size": size_of(root / "site"),
+                "static_size": size_of(twin / "site"),
+                "pages": sum(1 for _ in (root / "site" / "databases").rglob("index.html")),
+            }
+            shutil.rmtree(root / "site")
+            shutil.rmtree(twin / "site")
+    print(f"{'tables':>7} {'pages':>6} {'build s':>8} {'plugin s':>9} {'share':>6} {'static s':>9} "
+          f"{'vs static':>9} {'site MB':>8} {'static MB':>9}")
+    for tables, r in results.items():
+        print(
+            f"{tables:>7} {r['pages']:>6} {r['build']:>8.2f} {r['plugin']:>9.2f} {r['plugin'] / r['build']:>6.1%} "
+            f"{r['static']:>9.2f} {r['build'] / r['static']:>8.2f}x {r['size'] / 2**20:>8.1f} "
+            f"{r['static_size'] / 2**20:>9.1f}"
+        )
+    if len(results) >= 2:
+        small, large = sorted(results)[:2]
+        growth = results[large]["build"] / results[small]["build"]
+        size_growth = results[large]["size"] / results[small]["size"]
+        print(f"\n{large} vs {small} tables: build {growth:.2f}x (target <= 2.2x), site size {size_growth:.2f}x")
+    worst = max(r["plugin"] / r["build"] for r in results.values())
+    print(f"plugin's own share of the build: at most {worst:.1%} (target <= 10%)")
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
