@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from types import MappingProxyType
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import yaml
