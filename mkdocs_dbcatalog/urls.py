@@ -32,6 +32,7 @@ class ConnectionUrl:
     port: int | None
     database: str | None
     query: tuple[tuple[str, str], ...]
+    """Query parameters, with secret values masked."""
     masked: str
     secrets: tuple[str, ...] = field(repr=False, default=())
     """Every secret the URL carries (password, tokens), for scrubbing driver error text."""
@@ -100,7 +101,7 @@ def parse(url: str) -> ConnectionUrl:
         host,
         port,
         unquote(path) if path else None,
-        query,
+        tuple(masked_query),
         masked,
         tuple(s for s in dict.fromkeys(secrets) if s),
     )

@@ -236,3 +236,14 @@ def test_previous_site_survives_a_bad_edit(site: SiteBuilder) -> None:
     site.catalog("orders", "database: orders\nport: eighty\n")
     assert site.build().error is not None
     assert (site.root / "site" / "databases" / "orders" / "index.html").exists()
+
+
+def test_seed_data_for_an_unknown_table(tmp_path: Path) -> None:
+    message = load(
+        tmp_path,
+        "database: orders\ntables:\n  roles: x\nseed_data:\n  tables:\n    - {table: role, count: 3}\n",
+    )
+    assert message == (
+        "catalog/db.yml:6: seed_data.tables[0].table: seed data for table 'role', which this file does not "
+        "describe (did you mean 'roles'?)"
+    )

@@ -128,6 +128,15 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
             commands=MigrationCommands(commands.get("run"), commands.get("rollback"), commands.get("status")),
         )
     seed = values["seed_data"]
+    if seed and tables and not live:
+        known = {t.key for t in tables}
+        for i, entry in enumerate(seed["tables"]):
+            if entry["table"] not in known:
+                raise ctx.fail_at(
+                    ("seed_data", "tables", i, "table"),
+                    f"seed data for table {entry['table']!r}, which this file does not describe",
+                    hint=_did_you_mean(entry["table"], dict.fromkeys(known)),
+                )
     backup = values["backup"]
     engine = engines.normalize(values["engine"]) or (url.engine if url else None)
     database = Database(

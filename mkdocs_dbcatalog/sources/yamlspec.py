@@ -146,7 +146,7 @@ class Count(Scalar):
     def parse(self, text: str) -> int | None:
         if not text.strip():
             return None
-        match = _COUNT.match(text.strip())
+        match = _COUNT.match(text.strip().replace("_", ""))
         if not match:
             raise ValueError()
         number, unit = match.groups()
