@@ -97,6 +97,8 @@ def fence(value: Any, lang: str = "") -> Safe:
 
 def finalize(value: Any) -> Any:
     """Jinja `finalize` hook: escape everything that is not already Safe Markdown."""
+    if type(value) is str:  # the common case first: a page has hundreds of thousands of these
+        return value.strip().replace("\r\n", "\n").translate(_INLINE_TABLE)
     if value is None:
         return ""
     if isinstance(value, Safe):
