@@ -216,6 +216,8 @@ class MigrationStatus(str, enum.Enum):
     BELOW_BASELINE = "below baseline"
     BASELINE = "baseline"
     UNDONE = "undone"
+    OUTDATED = "outdated"
+    """A repeatable migration (Flyway `R__`) changed since it was last applied."""
     UNKNOWN = "unknown"
     """No live connection: the applied state cannot be told."""
 
@@ -236,6 +238,12 @@ class Migration:
     applied_at: datetime | None = None
     applied_by: str | None = None
     checksum: str | None = None
+    depends_on: tuple[str, ...] = ()
+    """Versions that must run first without being parents (Alembic `depends_on`, Django cross-app)."""
+    replaces: tuple[str, ...] = ()
+    """Versions a squashed migration stands for (Django `replaces`)."""
+    labels: tuple[str, ...] = ()
+    """Branch labels (Alembic), contexts or kinds (Flyway repeatable, baseline) shown next to the version."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,14 +263,44 @@ class MigrationHistory:
     commands: MigrationCommands = field(default_factory=MigrationCommands)
     problems: tuple[str, ...] = ()
     """Failed, dirty, diverged or multi-head states, said in a sentence each."""
+    applied_heads: tuple[str, ...] = ()
+    """The versions the bookkeeping table says the database is at (several for unmerged branches)."""
+    table: str | None = None
+    """The bookkeeping table the applied state was read from; None when it was not read."""
 
     @property
     def current(self) -> str | None:
+        if self.applied_heads:
+            return ", ".join(self.applied_heads)
         applied = [m.version for m in self.migrations if m.status is MigrationStatus.APPLIED]
         return applied[-1] if applied else None
 
+    @property
+    def state_known(self) -> bool:
+        """Whether the page can say what is applied (read from a database, or written by hand)."""
+        return self.table is not None or any(m.status is not MigrationStatus.UNKNOWN for m in self.migrations)
+
+    @property
+    def is_graph(self) -> bool:
+        """Whether the history branches and merges (Alembic, Django) rather than being a line."""
+        return any(m.parents for m in self.migrations)
+
     def count(self, status: MigrationStatus) -> int:
         return sum(1 for m in self.migrations if m.status is status)
+
+    def roles(self, migration: Migration) -> tuple[str, ...]:
+        """Graph roles of a migration: head, merge, branch point (for badges next to its version)."""
+        if not self.is_graph:
+            return ()
+        children = sum(1 for m in self.migrations if migration.version in m.parents)
+        roles = []
+        if migration.version in self.heads:
+            roles.append("head")
+        if len(migration.parents) > 1:
+            roles.append("merge")
+        if children > 1:
+            roles.append("branch point")
+        return tuple(roles)
 
 
 @dataclass(frozen=True, slots=True)
