@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from .catalog.model import Catalog, CrossReference, Database, Drift
 from .config import PluginConfig
 from .errors import CatalogError
 from .merge import merge_database
+from .sources.migrations import migration_history
 from .sources.yamlfile import YamlDatabase, discover, load_file
 
 
@@ -66,11 +67,15 @@ def assemble(options: PluginConfig, base: Path, environ: Mapping[str, str] | Non
     databases: list[Database] = []
     for item in described:
         database, drift = merge_database(item, None)
+        if item.migrations_dir is not None:
+            # Files only: the applied state needs the live connection (read_applied_state).
+            database = replace(database, migrations=migration_history(item, base))
         databases.append(database)
         warnings += [f"{where}: {d.message}" for d, where in drift]
     catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))
     check_references(catalog, {item.database.name: item for item in described})
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
+    watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
     return Assembled(catalog, warnings, watch, described, _last_modified(files))
 
 

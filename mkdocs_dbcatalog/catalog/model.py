@@ -267,6 +267,8 @@ class MigrationHistory:
     """The versions the bookkeeping table says the database is at (several for unmerged branches)."""
     table: str | None = None
     """The bookkeeping table the applied state was read from; None when it was not read."""
+    config: str | None = None
+    """The tool's config file (alembic.ini, flyway.conf) when one was read, for the commands."""
 
     @property
     def current(self) -> str | None:

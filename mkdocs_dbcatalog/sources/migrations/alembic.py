@@ -81,7 +81,7 @@ def _from_ini(ini: Path) -> Layout:
 
 def _from_pyproject(pyproject: Path) -> Layout | None:
     try:
-        import tomllib
+        import tomllib  # type: ignore[import-not-found,unused-ignore]
     except ImportError:  # Python 3.10: only alembic.ini is read
         return None
     try:
@@ -297,9 +297,9 @@ def docstring(tree: ast.Module) -> str | None:
     if doc is not None:
         return doc.strip()
     for node in tree.body:
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            if "Revision ID:" in node.value.value:
-                return inspect.cleandoc(node.value.value).strip()
+        value = node.value if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) else None
+        if value is not None and isinstance(value.value, str) and "Revision ID:" in value.value:
+            return inspect.cleandoc(value.value).strip()
     return None
 
 

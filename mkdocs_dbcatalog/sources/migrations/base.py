@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +19,9 @@ from typing import Any
 from ...catalog.model import Migration, MigrationStatus
 from ...errors import CatalogError
 
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", "site-packages"})
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", "site-packages"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Applied:
     exists: bool
     rows: tuple[Row, ...] = ()
     problems: tuple[str, ...] = ()
+    readable: bool = True
+    """False when the table is someone else's or could not be read: the state stays unknown."""
 
 
 @dataclass(frozen=True)
@@ -175,32 +179,27 @@ def prisma_checksums(data: bytes) -> set[str]:
     return sums
 
 
-def simple_resolve(
+def join_rows(
     found: Iterable[Found],
-    applied: Applied | None,
+    applied: Applied,
     *,
-    sort_key: Any = None,
-    what: str = "migration",
-) -> Resolved:
+    sort_key: Callable[[str], Any] | None = None,
+) -> list[Migration]:
     """Status per migration for tools whose table has one row per applied version.
 
-    Rows without a file become "applied, file missing" entries placed in the tool's order; pending
-    migrations older than the newest applied one are reported: the database and the files diverged.
+    Rows without a file become "applied, file missing" entries, placed in the tool's order when
+    there is a `sort_key`, else after the files.
     """
-    found = list(found)
-    if applied is None:
-        return Resolved(tuple(f.migration for f in found))
     rows = {row.key: row for row in applied.rows}
     out: list[tuple[Any, Migration]] = []
-    problems: list[str] = []
     for index, item in enumerate(found):
         row = rows.pop(item.key, None)
-        migration = item.migration
         if row is None:
-            migration = with_row(migration, MigrationStatus.PENDING)
+            migration = with_row(item.migration, MigrationStatus.PENDING)
         else:
-            status = MigrationStatus.APPLIED if row.success else MigrationStatus.FAILED
-            migration = with_row(migration, status, row)
+            migration = with_row(
+                item.migration, MigrationStatus.APPLIED if row.success else MigrationStatus.FAILED, row
+            )
         out.append((sort_key(item.key) if sort_key else index, migration))
     for row in applied.rows:
         if row.key in rows:
@@ -214,10 +213,19 @@ def simple_resolve(
             out.append((sort_key(row.key) if sort_key else len(out), missing))
     if sort_key:
         out.sort(key=lambda pair: pair[0])
-    migrations = tuple(m for _, m in out)
-    problems += missing_and_failed(migrations, applied.table, what)
-    problems += out_of_order(migrations)
-    return Resolved(migrations, tuple(problems))
+    return [m for _, m in out]
+
+
+def simple_resolve(
+    found: Iterable[Found], applied: Applied | None, *, sort_key: Callable[[str], Any] | None = None
+) -> Resolved:
+    """`join_rows` plus the usual problems; the current version is the newest applied one."""
+    if applied is None:
+        return Resolved(tuple(f.migration for f in found))
+    migrations = tuple(join_rows(found, applied, sort_key=sort_key))
+    problems = missing_and_failed(migrations, applied.table) + out_of_order(migrations)
+    done = [m.version for m in migrations if m.status in (MigrationStatus.APPLIED, MigrationStatus.MISSING_FILE)]
+    return Resolved(migrations, tuple(problems), tuple(done[-1:]))
 
 
 def with_row(migration: Migration, status: MigrationStatus, row: Row | None = None) -> Migration:
@@ -238,19 +246,22 @@ def with_row(migration: Migration, status: MigrationStatus, row: Row | None = No
     )
 
 
-def missing_and_failed(migrations: Iterable[Migration], table: str, what: str = "migration") -> list[str]:
+def missing_and_failed(
+    migrations: Iterable[Migration], table: str, fix: Callable[[Migration], str] | None = None
+) -> list[str]:
     """One sentence per failed migration and one for all those applied without a file."""
     problems = []
     missing = []
     for m in migrations:
         if m.status is MigrationStatus.FAILED:
-            problems.append(f"{what} {m.version} failed: {table} records it as not completed; fix and re-run it")
+            how = fix(m) if fix else "fix it and run it again"
+            problems.append(f"migration {m.version} failed: {table} records it as not completed; {how}")
         elif m.status is MigrationStatus.MISSING_FILE:
             missing.append(m.version)
     if missing:
         listed = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         problems.append(
-            f"{len(missing)} applied {what}(s) have no file: {listed} "
+            f"{len(missing)} applied migration(s) have no file: {listed} "
             f"({table} lists them; were files deleted, or is this the wrong folder?)"
         )
     return problems

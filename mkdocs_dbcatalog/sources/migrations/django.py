@@ -350,7 +350,9 @@ def resolve(files: FileSet, applied: Applied | None) -> Resolved:
         row = ours.get(item.key)
         replaced = item.migration.replaces
         if row is None and replaced and all(r in ours for r in replaced):
-            row = max((ours[r] for r in replaced), key=lambda r: r.applied_at or datetime.min.replace(tzinfo=timezone.utc))
+            row = max(
+                (ours[r] for r in replaced), key=lambda r: r.applied_at or datetime.min.replace(tzinfo=timezone.utc)
+            )
         covered.update(replaced)
         covered.add(item.key)
         status = MigrationStatus.APPLIED if row is not None else MigrationStatus.PENDING
@@ -358,13 +360,18 @@ def resolve(files: FileSet, applied: Applied | None) -> Resolved:
     for key, row in ours.items():
         if key not in covered and key not in parsed:
             migrations.append(
-                Migration(version=key, name=key.partition(".")[2], status=MigrationStatus.MISSING_FILE, applied_at=row.applied_at)
+                Migration(
+                    version=key,
+                    name=key.partition(".")[2],
+                    status=MigrationStatus.MISSING_FILE,
+                    applied_at=row.applied_at,
+                )
             )
     problems += missing_and_failed(migrations, applied.table)
-    status = {m.version: m.status for m in migrations}
+    states = {m.version: m.status for m in migrations}
     for m in migrations:
-        if status[m.version] is MigrationStatus.APPLIED:
-            behind = [p for p in (*m.parents, *m.depends_on) if status.get(p) is MigrationStatus.PENDING]
+        if states[m.version] is MigrationStatus.APPLIED:
+            behind = [p for p in (*m.parents, *m.depends_on) if states.get(p) is MigrationStatus.PENDING]
             if behind:
                 problems.append(
                     f"{m.version} is applied but its dependency {behind[0]} is not: Django will refuse to migrate "

@@ -1,0 +1,150 @@
+"""One database's migration history: its files, joined with its bookkeeping table when reachable.
+
+`migration_history` is what `assemble` calls for every database file with a `migrations:` key;
+`read_applied_state` is the part that needs a live connection, so the caller decides how that
+connection is opened (read-only, with timeouts) and this module only ever runs SELECTs on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy.engine import Connection
+
+from ...catalog.model import Migration, MigrationHistory
+from ...errors import CatalogError
+from ..yamlfile import YamlDatabase
+from .base import Applied, FileSet
+from .bookkeeping import read_applied
+from .detect import detect
+from .tools import TOOLS
+
+
+@dataclass(frozen=True)
+class MigrationSource:
+    """Where one database's migrations are, as its YAML file says."""
+
+    folder: Path
+    shown: str
+    """The folder as pages show it: relative to mkdocs.yml, with forward slashes."""
+    tool: str | None = None
+    table: str | None = None
+
+
+def source_of(item: YamlDatabase, base: Path) -> MigrationSource | None:
+    """The migration folder of a database file, checked to exist; None without `migrations.path`."""
+    if item.migrations_dir is None:
+        return None
+    folder = item.migrations_dir
+    shown = _relative(folder, base)
+    if not folder.exists():
+        raise item.error(
+            f"migration folder {shown} does not exist",
+            "migrations",
+            "path",
+            hint="the path is relative to this YAML file",
+        )
+    written = item.database.migrations
+    return MigrationSource(folder, shown, written.tool if written else None, item.migrations_table)
+
+
+def read_files(source: MigrationSource) -> FileSet:
+    """The migrations in the folder, read by its tool (detected from the contents when not set)."""
+    tool = source.tool or detect(source.folder)
+    return TOOLS[tool].read(source.folder)
+
+
+def read_applied_state(
+    conn: Connection, files: FileSet, table: str | None = None, *, scrub: Callable[[str], str] = str
+) -> Applied:
+    """The tool's bookkeeping table on `conn`, read with SELECT only (a missing table: nothing applied)."""
+    return read_applied(conn, TOOLS[files.tool], table, scrub=scrub)
+
+
+def build_history(
+    files: FileSet,
+    applied: Applied | None,
+    *,
+    shown: str,
+    base: Path,
+    written: MigrationHistory | None = None,
+) -> MigrationHistory:
+    """Files and applied state as the page shows them; the YAML's commands and words are kept."""
+    tool = TOOLS[files.tool]
+    usable = applied if applied is not None and applied.readable else None
+    resolved = tool.resolve(files, usable)
+    problems = list(files.problems) + list(resolved.problems) + list(applied.problems if applied else ())
+    migrations = resolved.migrations
+    if written is not None and written.migrations:
+        migrations, unmatched = _fill_from_yaml(migrations, written.migrations)
+        problems += [f"the YAML history names {v}, which no migration file defines" for v in unmatched]
+    config = files.context.get("config")
+    return MigrationHistory(
+        tool=files.tool,
+        path=shown,
+        migrations=migrations,
+        heads=files.heads,
+        commands=written.commands if written else MigrationHistory().commands,
+        problems=tuple(dict.fromkeys(problems)),
+        applied_heads=resolved.applied_heads if usable else (),
+        table=usable.table if usable else None,
+        config=_relative(config, base) if isinstance(config, Path) else None,
+    )
+
+
+def migration_history(
+    item: YamlDatabase,
+    base: Path,
+    connection: Connection | None = None,
+    *,
+    scrub: Callable[[str], str] = str,
+) -> MigrationHistory | None:
+    """The history to show for one database file; None when it names no migration folder.
+
+    With a `connection`, the tool's bookkeeping table is read on it (SELECT only); errors about the
+    files point at the YAML file's `migrations.path` line.
+    """
+    source = source_of(item, base)
+    if source is None:
+        return item.database.migrations
+    try:
+        files = read_files(source)
+    except CatalogError as problem:
+        place = _relative(Path(problem.where), base) if problem.where else source.shown
+        if problem.line:
+            place += f":{problem.line}"
+        raise item.error(f"{place}: {problem.message}", "migrations", "path", hint=problem.hint) from None
+    applied = read_applied_state(connection, files, source.table, scrub=scrub) if connection is not None else None
+    return build_history(files, applied, shown=source.shown, base=base, written=item.database.migrations)
+
+
+def _fill_from_yaml(
+    migrations: tuple[Migration, ...], entries: tuple[Migration, ...]
+) -> tuple[tuple[Migration, ...], list[str]]:
+    """Hand-written entries add a description, author or date to the migration of the same version."""
+    by_version = {e.version: e for e in entries}
+    filled = []
+    for m in migrations:
+        entry = by_version.pop(m.version, None)
+        if entry is not None:
+            m = replace(
+                m,
+                name=m.name or entry.name,
+                description=entry.description or m.description,
+                author=m.author or entry.author,
+                date=m.date or entry.date,
+                date_source=m.date_source or entry.date_source,
+            )
+        filled.append(m)
+    return tuple(filled), list(by_version)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix() or "."
+    except ValueError:
+        import os
+
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix()
