@@ -5,22 +5,13 @@ Filled from the masked URL, so a page shows the real host and user but never the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from ..catalog import engines
-from ..catalog.model import Database
+from ..catalog.model import Database, MigrationHistory, MigrationStatus
+from ..urls import MASK
 from ..urls import parse as parse_url
-
-_MIGRATION_COMMANDS: dict[str, tuple[str, str, str]] = {
-    "alembic": ("alembic upgrade head", "alembic downgrade -1", "alembic current --verbose && alembic history"),
-    "django": ("python manage.py migrate", "python manage.py migrate <app> <previous_migration>", "python manage.py showmigrations"),
-    "flyway": ('flyway -url="{jdbc}" -locations=filesystem:{path} migrate', 'flyway -url="{jdbc}" -locations=filesystem:{path} undo', 'flyway -url="{jdbc}" -locations=filesystem:{path} info'),
-    "golang-migrate": ('migrate -path {path} -database "{url}" up', 'migrate -path {path} -database "{url}" down 1', 'migrate -path {path} -database "{url}" version'),
-    "prisma": ("npx prisma migrate deploy", "npx prisma migrate resolve --rolled-back <migration_name>", "npx prisma migrate status"),
-    "rails": ("bin/rails db:migrate", "bin/rails db:rollback STEP=1", "bin/rails db:migrate:status"),
-    "dbmate": ('dbmate --url "{url}" --migrations-dir {path} up', 'dbmate --url "{url}" --migrations-dir {path} rollback', 'dbmate --url "{url}" --migrations-dir {path} status'),
-    "goose": ('goose -dir {path} {driver} "{url}" up', 'goose -dir {path} {driver} "{url}" down', 'goose -dir {path} {driver} "{url}" status'),
-    "liquibase": ('liquibase --url="{jdbc}" --changelog-file={path} update', 'liquibase --url="{jdbc}" --changelog-file={path} rollback-count 1', 'liquibase --url="{jdbc}" --changelog-file={path} status --verbose'),
-}
-
 
 def _url(database: Database) -> str:
     if database.url:
@@ -31,24 +22,133 @@ def _url(database: Database) -> str:
     return f"{scheme}://USER:****@{host}:{port}/{database.name}"
 
 
+@dataclass(frozen=True)
+class _Target:
+    """The masked connection, in the pieces each tool's own URL syntax needs."""
+
+    engine: str
+    user: str
+    secret: str
+    """`:****` when the URL has a password (masked), else empty."""
+    host: str
+    port: str
+    database: str
+    query: str
+    masked: str
+
+    @classmethod
+    def of(cls, database: Database) -> _Target:
+        url = _url(database)
+        parsed = parse_url(url)
+        engine = engines.normalize(parsed.scheme) or database.engine or "ENGINE"
+        known = engines.engine_for(engine)
+        return cls(
+            engine=engine,
+            user=parsed.user or "USER",
+            secret=f":{MASK}" if f":{MASK}@" in parsed.masked else "",
+            host=parsed.host or "HOST",
+            port=str(parsed.port or (known.default_port if known else None) or "PORT"),
+            database=parsed.database or database.name,
+            query=("?" + urlencode(parsed.query, safe="*/:")) if parsed.query else "",
+            masked=parsed.masked,
+        )
+
+    @property
+    def go_url(self) -> str:
+        """The URL golang-migrate, dbmate and goose take: no SQLAlchemy `+driver`, `postgres://`."""
+        if self.engine == "sqlite":
+            return f"sqlite3://{self.database}"
+        if self.engine in ("mysql", "mariadb"):
+            return f"mysql://{self.user}{self.secret}@tcp({self.host}:{self.port})/{self.database}{self.query}"
+        scheme = "postgres" if self.engine == "postgresql" else self.engine
+        return f"{scheme}://{self.user}{self.secret}@{self.host}:{self.port}/{self.database}{self.query}"
+
+    @property
+    def plain_url(self) -> str:
+        """`postgresql://user:****@host:port/db`, as Prisma, Rails and dbmate read DATABASE_URL."""
+        if self.engine == "sqlite":
+            return f"sqlite:{self.database}" if self.database.startswith("/") else f"file:{self.database}"
+        scheme = "mysql" if self.engine == "mariadb" else self.engine
+        return f"{scheme}://{self.user}{self.secret}@{self.host}:{self.port}/{self.database}{self.query}"
+
+    @property
+    def jdbc(self) -> str:
+        if self.engine == "sqlite":
+            return f"jdbc:sqlite:{self.database}"
+        return f"jdbc:{self.engine}://{self.host}:{self.port}/{self.database}"
+
+    @property
+    def goose_driver(self) -> str:
+        return {"postgresql": "postgres", "mariadb": "mysql", "sqlite": "sqlite3"}.get(self.engine, self.engine)
+
+    @property
+    def goose_dsn(self) -> str:
+        if self.engine in ("mysql", "mariadb"):
+            return f"{self.user}{self.secret}@tcp({self.host}:{self.port})/{self.database}{self.query}"
+        return self.database if self.engine == "sqlite" else self.go_url
+
+
+def _defaults(history: MigrationHistory, t: _Target) -> tuple[str, str, str] | None:
+    """Run, roll back one, and show status, as each tool's documentation writes them."""
+    path = history.path or "migrations"
+    config = history.config
+    last = next((m for m in reversed(history.migrations) if m.status is MigrationStatus.APPLIED), None)
+    newest = last or (history.migrations[-1] if history.migrations else None)
+    tool = history.tool
+    if tool == "alembic":
+        c = f" -c {config}" if config else ""
+        target = "heads" if len(history.heads) > 1 else "head"
+        return (f"alembic{c} upgrade {target}", f"alembic{c} downgrade -1", f"alembic{c} history --indicate-current")
+    if tool == "django":
+        manage = f"python {config}" if config else "python manage.py"
+        rollback = f"{manage} migrate <app> <previous_migration>"
+        if newest is not None:
+            app, _, _ = newest.version.partition(".")
+            parent = next((p for p in newest.parents if p.startswith(f"{app}.")), None)
+            rollback = f"{manage} migrate {app} {parent.partition('.')[2] if parent else 'zero'}"
+        return (f"{manage} migrate", rollback, f"{manage} showmigrations")
+    if tool == "flyway":
+        base = f'flyway -url="{t.jdbc}" -user={t.user} -locations=filesystem:{path}'
+        if config:
+            base = f"flyway -configFiles={config}"
+        return (f"{base} migrate", f"# undo needs Flyway Teams or Enterprise\n{base} undo", f"{base} info")
+    if tool == "golang-migrate":
+        base = f'migrate -path {path} -database "{t.go_url}"'
+        return (f"{base} up", f"{base} down 1", f"{base} version")
+    if tool == "prisma":
+        env = f'DATABASE_URL="{t.plain_url}" '
+        name = newest.path.partition("/")[0] if newest is not None and newest.path else "<migration_name>"
+        return (
+            f"{env}npx prisma migrate deploy",
+            "# Prisma has no down migrations: revert with a new migration; a failed one is marked with\n"
+            f"{env}npx prisma migrate resolve --rolled-back {name}",
+            f"{env}npx prisma migrate status",
+        )
+    if tool == "rails":
+        env = f'DATABASE_URL="{t.plain_url}" '
+        return (f"{env}bin/rails db:migrate", f"{env}bin/rails db:rollback STEP=1", f"{env}bin/rails db:migrate:status")
+    if tool == "dbmate":
+        base = f'dbmate --url "{t.plain_url}" --migrations-dir {path}'
+        return (f"{base} up", f"{base} rollback", f"{base} status")
+    if tool == "goose":
+        base = f'goose -dir {path} {t.goose_driver} "{t.goose_dsn}"'
+        return (f"{base} up", f"{base} down", f"{base} status")
+    if tool == "liquibase":
+        secret = f" --password={MASK}" if t.secret else ""
+        base = f'liquibase --url="{t.jdbc}" --username={t.user}{secret} --changelog-file={config or path}'
+        return (f"{base} update", f"{base} rollback-count 1", f"{base} status --verbose")
+    return None
+
+
 def migration_commands(database: Database) -> str | None:
-    """Run, roll back one, and show status: the YAML's own commands first, else the tool's."""
+    """Run, roll back one, and show status: the YAML's own commands first, else the tool's,
+    filled with the masked connection (a page shows host and user, never the password)."""
     history = database.migrations
     if history is None:
         return None
     written = history.commands
-    defaults = _MIGRATION_COMMANDS.get(history.tool or "")
-    if defaults is None and not (written.run or written.rollback or written.status):
-        return None
-    url = _url(database)
-    parsed = parse_url(url)
-    values = {
-        "url": url,
-        "path": history.path or "migrations",
-        "jdbc": f"jdbc:{parsed.scheme}://{parsed.host or 'HOST'}:{parsed.port or 'PORT'}/{parsed.database or database.name}",
-        "driver": {"postgresql": "postgres", "mariadb": "mysql"}.get(database.engine or "", database.engine or "DRIVER"),
-    }
-    run, rollback, status = (d.format(**values) for d in defaults) if defaults else (None, None, None)
+    defaults = _defaults(history, _Target.of(database))
+    run, rollback, status = defaults or (None, None, None)
     lines = []
     for title, command in (
         ("Run migrations", written.run or run),

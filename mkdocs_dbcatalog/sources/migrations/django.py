@@ -107,7 +107,15 @@ def read(path: Path) -> FileSet:
     found, plan_problems = plan(parsed, set())
     problems += plan_problems
     heads = tuple(f.key for f in found if f.key in _leaves(found))
-    return FileSet(TOOL, path, tuple(found), tuple(problems), heads, {"parsed": parsed})
+    return FileSet(TOOL, path, tuple(found), tuple(problems), heads, {"parsed": parsed, "config": _manage_py(path)})
+
+
+def _manage_py(path: Path) -> Path | None:
+    """The project's manage.py: in `path` or up to three folders above it (for the commands)."""
+    for folder in [path, *path.parents][:4]:
+        if (folder / "manage.py").is_file():
+            return folder / "manage.py"
+    return None
 
 
 def parse_file(app: str, file: Path, root: Path, problems: list[str]) -> Parsed | None:
