@@ -39,14 +39,15 @@ def source_of(item: YamlDatabase, base: Path) -> MigrationSource | None:
         return None
     folder = item.migrations_dir
     shown = _relative(folder, base)
+    written = item.database.migrations
     if not folder.exists():
         raise item.error(
-            f"migration folder {shown} does not exist",
+            f"migration folder {written.path if written and written.path else shown!r} does not exist "
+            f"(looked for {shown})",
             "migrations",
             "path",
             hint="the path is relative to this YAML file",
         )
-    written = item.database.migrations
     return MigrationSource(folder, shown, written.tool if written else None, item.migrations_table)
 
 
