@@ -77,8 +77,10 @@ def _read(conn: Connection, tool: Tool, schema: str | None, name: str, shown: st
             readable=False,
             problems=(f"{shown} is not {tool.name}'s bookkeeping table ({what}); set migrations.table",),
         )
-    selected = [columns[c] for c in tool.columns if c in columns]
-    wanted: list[sa.ColumnClause[Any]] = [sa.column(c) for c in selected]
+    # Typed columns, so that SQLite's text timestamps come back as datetimes like everywhere else.
+    wanted: list[sa.ColumnClause[Any]] = [
+        sa.column(columns[c]["name"], type_=columns[c]["type"]) for c in tool.columns if c in columns
+    ]
     query = sa.select(*wanted).select_from(sa.table(actual, schema=schema))
     records: list[dict[str, Any]] = [
         {column.lower(): value for column, value in row._mapping.items()} for row in conn.execute(query)
@@ -94,5 +96,6 @@ def _find(names: list[str], wanted: str) -> str | None:
     return next((n for n in names if n.lower() == wanted.lower()), None)
 
 
-def _columns(inspector: sa.Inspector, table: str, schema: str | None) -> dict[str, str]:
-    return {c["name"].lower(): c["name"] for c in inspector.get_columns(table, schema=schema)}
+def _columns(inspector: sa.Inspector, table: str, schema: str | None) -> dict[str, Any]:
+    """Column name (lower case) → what the inspector says about it (real name, type)."""
+    return {c["name"].lower(): c for c in inspector.get_columns(table, schema=schema)}
