@@ -38,7 +38,7 @@ def read(path: Path) -> FileSet:
         if match.group("ext") == "go":
             if not GO_REGISTER.search(text):
                 continue
-            description = leading_comment(text, marker="//")
+            description = leading_comment(re.sub(r"^\s*package\s+\w+\s*", "", text), marker="//")
         else:
             if not UP.search(text):
                 problems.append(f"{file.name} has no `-- +goose Up` annotation; goose will refuse to apply it")
