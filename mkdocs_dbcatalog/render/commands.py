@@ -13,6 +13,7 @@ from ..catalog.model import Database, MigrationHistory, MigrationStatus
 from ..urls import MASK
 from ..urls import parse as parse_url
 
+
 def _url(database: Database) -> str:
     if database.url:
         return database.url

@@ -53,7 +53,9 @@ def read_only(url: str) -> Iterator[sa.Connection]:
         engine.dispose()
 
 
-def history(folder: Path, url: str | None = None, tool: str | None = None, table: str | None = None) -> MigrationHistory:
+def history(
+    folder: Path, url: str | None = None, tool: str | None = None, table: str | None = None
+) -> MigrationHistory:
     """Files read from `folder`, joined with the bookkeeping table at `url` when given."""
     files = read_files(MigrationSource(folder, folder.name, tool, table))
     if url is None:
@@ -69,7 +71,9 @@ def page(history: MigrationHistory, url: str = "postgresql://app:S3cret-pw@db.in
 
     database = Database(name="orders", engine="postgresql", url=mask(url), migrations=history)
     catalog = Catalog((database,))
-    renderer = Renderer(catalog, SiteMap.build(catalog, "databases", True), Settings(features=Features(admonition=True)))
+    renderer = Renderer(
+        catalog, SiteMap.build(catalog, "databases", True), Settings(features=Features(admonition=True))
+    )
     return renderer.render("blocks/migrations.md.jinja", "databases/orders/index.md", database=database, level=2)
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (fixture files are written out in full, one per line)
 """Detection from a folder's contents, and whole MkDocs builds whose pages show migration histories."""
 
 from __future__ import annotations
@@ -45,14 +46,24 @@ def alembic_folder(root: Path, revisions: list[tuple[str, str | None, str]]) -> 
     [
         ("flyway", {f"db/migration/{k}": v for k, v in FLYWAY.items()}),
         ("golang-migrate", {"1_init.up.sql": "CREATE TABLE t (id int);", "1_init.down.sql": "DROP TABLE t;"}),
-        ("prisma", {"prisma/migrations/migration_lock.toml": 'provider = "postgresql"\n',
-                    "prisma/migrations/20240101000000_init/migration.sql": "-- CreateTable\n"}),
+        (
+            "prisma",
+            {
+                "prisma/migrations/migration_lock.toml": 'provider = "postgresql"\n',
+                "prisma/migrations/20240101000000_init/migration.sql": "-- CreateTable\n",
+            },
+        ),
         ("rails", RAILS),
         ("dbmate", {"db/migrations/20240101000000_init.sql": "-- migrate:up\nselect 1;\n-- migrate:down\n"}),
         ("goose", {"00001_init.sql": "-- +goose Up\nselect 1;\n"}),
         ("liquibase", LIQUIBASE),
-        ("django", {"shop/migrations/__init__.py": "", "shop/migrations/0001_initial.py":
-                    "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = []\n"}),
+        (
+            "django",
+            {
+                "shop/migrations/__init__.py": "",
+                "shop/migrations/0001_initial.py": "from django.db import migrations\n\nclass Migration(migrations.Migration):\n    dependencies = []\n",
+            },
+        ),
     ],
 )
 def test_each_tool_is_detected_from_its_folder(tmp_path: Path, tool: str, files: dict[str, str]) -> None:
@@ -84,7 +95,11 @@ def test_ambiguous_and_unknown_folders_list_what_was_found(tmp_path: Path) -> No
 def test_site_shows_histories_newest_first_and_watches_the_folders(site: SiteBuilder) -> None:
     alembic_folder(
         site.root / "services" / "orders" / "migrations",
-        [("a1", None, "create orders"), ("b2", "a1", "add <script>alert(1)</script> status"), ("c3", "b2", "add totals")],
+        [
+            ("a1", None, "create orders"),
+            ("b2", "a1", "add <script>alert(1)</script> status"),
+            ("c3", "b2", "add totals"),
+        ],
     )
     write(site.root / "services" / "catalog" / "db" / "migration", FLYWAY)
     site.catalog(
@@ -148,7 +163,9 @@ def test_missing_folder_and_detection_errors_point_at_the_yaml_line(site: SiteBu
     site.catalog("orders", "database: orders\nmigrations:\n  path: ../mixed\n")
     result = site.build()
     assert result.error is not None
-    assert "catalog/orders.yml:3: migrations.path: mixed: mixed holds the marks of several migration tools" in result.error
+    assert (
+        "catalog/orders.yml:3: migrations.path: mixed: mixed holds the marks of several migration tools" in result.error
+    )
     assert "Traceback" not in result.error
 
 

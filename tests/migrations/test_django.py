@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (fixture files are written out in full, one per line)
 """Django: a real project (`startproject`, `startapp`, `makemigrations`, `--merge`, `squashmigrations`,
 `migrate` to a midpoint) read without importing it, compared with what `manage.py` itself says."""
 
@@ -32,7 +33,9 @@ def project(tmp_path: Path) -> Path:
     manage(root, "startapp", "shop")
     manage(root, "startapp", "blog")
     settings = root / "config" / "settings.py"
-    settings.write_text(settings.read_text().replace("'django.contrib.staticfiles',", "'django.contrib.staticfiles', 'shop', 'blog',"))
+    settings.write_text(
+        settings.read_text().replace("'django.contrib.staticfiles',", "'django.contrib.staticfiles', 'shop', 'blog',")
+    )
     (root / "shop" / "models.py").write_text(
         "from django.db import models\n\nclass Product(models.Model):\n    name = models.CharField(max_length=100)\n"
     )
@@ -158,9 +161,8 @@ def test_reads_django_migrations_on_postgresql(project: Path, pg_url: str) -> No
     settings = project / "config" / "settings.py"
     name = pg_url.rsplit("/", 1)[1]
     settings.write_text(
-        settings.read_text()
-        + "\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': '%s',"
-        " 'USER': 'postgres', 'HOST': '127.0.0.1', 'PORT': '5432'}}\n" % name
+        settings.read_text() + f"\nDATABASES = {{'default': {{'ENGINE': 'django.db.backends.postgresql', 'NAME': '{name}',"
+        " 'USER': 'postgres', 'HOST': '127.0.0.1', 'PORT': '5432'}}\n"
     )
     manage(project, "makemigrations", "--merge", "--noinput", "shop")
     manage(project, "migrate", "shop", "0003_product_sku")

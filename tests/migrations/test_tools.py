@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (fixture files are written out in full, one per line)
 """Flyway, golang-migrate, Prisma, Rails, dbmate, goose and Liquibase: folders laid out as each tool's
 documentation shows, bookkeeping tables with the columns each tool creates, in the real servers."""
 
@@ -60,7 +61,15 @@ def test_flyway_states_versions_and_checksums(tmp_path: Path, pg_url: str) -> No
     history_rows = [
         (1, "1", "init", "SQL", "V1__init.sql", flyway_crc(FLYWAY["V1__init.sql"]), True),
         (2, "1.1", "add price", "SQL", "V1_1__add_price.sql", 12345, True),  # edited afterwards
-        (3, "1.12.10", "add colour", "SQL", "V1_12_10__add_colour.sql", flyway_crc(FLYWAY["V1_12_10__add_colour.sql"]), True),
+        (
+            3,
+            "1.12.10",
+            "add colour",
+            "SQL",
+            "V1_12_10__add_colour.sql",
+            flyway_crc(FLYWAY["V1_12_10__add_colour.sql"]),
+            True,
+        ),
         (4, "2", "warehouses", "SQL", "V2__warehouses.sql", flyway_crc(FLYWAY["V2__warehouses.sql"]), False),
         (5, None, "product view", "SQL", "R__product_view.sql", flyway_crc(FLYWAY["R__product_view.sql"]), True),
         (6, "2.5", "hotfix", "SQL", "V2_5__hotfix.sql", 99, True),  # file deleted since
@@ -102,7 +111,9 @@ def test_flyway_states_versions_and_checksums(tmp_path: Path, pg_url: str) -> No
     assert "2.5" in problems and "have no file" in problems
     assert result.current == "2.5"
     markdown = html.unescape(page(result))
-    assert "-url=\"jdbc:postgresql://db.internal:5432/orders\" -user=app -locations=filesystem:migration migrate" in markdown
+    assert (
+        '-url="jdbc:postgresql://db.internal:5432/orders" -user=app -locations=filesystem:migration migrate' in markdown
+    )
     assert "S3cret" not in markdown
 
 
@@ -206,14 +217,18 @@ def test_rails_no_file_rows_and_invalid_timestamps(tmp_path: Path, pg_url: str) 
     folder = write(tmp_path / "app", RAILS)
     execute(
         pg_url,
-        'CREATE TABLE schema_migrations (version character varying NOT NULL PRIMARY KEY)',
+        "CREATE TABLE schema_migrations (version character varying NOT NULL PRIMARY KEY)",
         "CREATE TABLE ar_internal_metadata (key varchar PRIMARY KEY, value varchar, created_at timestamp, updated_at timestamp)",
         "INSERT INTO schema_migrations VALUES ('20140929103760'), ('20240101120000'), ('20231231000000')",
     )
     result = history(folder, pg_url)
     assert result.tool == "rails"
     assert [m.version for m in result.migrations] == [
-        "20140929103760", "20231231000000", "20240101120000", "20240215093000", "20240301000000"
+        "20140929103760",
+        "20231231000000",
+        "20240101120000",
+        "20240215093000",
+        "20240301000000",
     ]
     assert statuses(result)["20231231000000"] is MigrationStatus.MISSING_FILE
     assert statuses(result)["20240215093000"] is MigrationStatus.PENDING
@@ -344,7 +359,11 @@ def test_liquibase_changelogs_against_upper_case_table(tmp_path: Path, mariadb_u
     result = history(folder, mariadb_url)
     assert result.tool == "liquibase"
     assert [(m.version, m.author) for m in result.migrations] == [
-        ("1", "ana"), ("2", "bo"), ("3", "ana"), ("4", "cy"), ("0", "old")
+        ("1", "ana"),
+        ("2", "bo"),
+        ("3", "ana"),
+        ("4", "cy"),
+        ("0", "old"),
     ]
     assert [m.status for m in result.migrations] == [
         MigrationStatus.APPLIED,

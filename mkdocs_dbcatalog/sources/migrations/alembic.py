@@ -172,7 +172,8 @@ def read(path: Path) -> FileSet:
     graph = Graph([Node(n.id, n.parents, tuple(labels.get(d, d) for d in n.deps)) for n in graph.nodes.values()])
     problems += graph_problems(graph, "revision", "alembic merge heads -m 'merge heads'")
     order = list(reversed(graph.alembic_order()))
-    heads = tuple(h for h in order if h in set(graph.heads()))
+    head_set = set(graph.heads())
+    heads = tuple(h for h in order if h in head_set)
     ordered = tuple(_with_deps(found[rev], graph) for rev in order)
     return FileSet(TOOL, path, ordered, tuple(problems), heads, {"config": layout.config})
 
@@ -201,11 +202,13 @@ def graph_problems(graph: Graph, what: str, merge_command: str) -> list[str]:
 def parse_file(file: Path, problems: list[str]) -> dict[str, Any] | None:
     """The revision variables and docstring of one file, or None when it is not a revision."""
     text = read_text(file)
-    try:
-        tree = ast.parse(text, filename=str(file))
-    except SyntaxError as problem:
-        problems.append(f"{file.name} line {problem.lineno}: not valid Python, skipped ({problem.msg})")
-        return None
+    tree = _header_tree(text)
+    if tree is None:
+        try:
+            tree = ast.parse(text, filename=str(file))
+        except SyntaxError as problem:
+            problems.append(f"{file.name} line {problem.lineno}: not valid Python, skipped ({problem.msg})")
+            return None
     constants: dict[str, Any] = {}
     values: dict[str, Any] = {}
     unresolved: dict[str, int] = {}
@@ -257,6 +260,31 @@ def parse_file(file: Path, problems: list[str]) -> dict[str, Any] | None:
         "branch_labels": _strings(values.get("branch_labels")),
         "doc": doc,
     }
+
+
+_FIRST_DEF = re.compile(r"^(?:async\s+def|def|class)\s", re.MULTILINE)
+
+
+def _header_tree(text: str) -> ast.Module | None:
+    """The module up to its first function or class, when that part alone holds the revision ids.
+
+    Parsing only the header is what keeps a 1,000-revision folder under a second; anything
+    unusual (revision set below the functions, a cut inside a string) falls back to the full parse.
+    """
+    cut = _FIRST_DEF.search(text)
+    if cut is None:
+        return None
+    try:
+        tree = ast.parse(text[: cut.start()])
+    except SyntaxError:
+        return None
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return tree if {"revision", "down_revision"} <= names else None
 
 
 def evaluate(node: ast.expr, constants: Mapping[str, Any]) -> Any:

@@ -258,9 +258,7 @@ def resolve(files: FileSet, applied: Applied | None) -> Resolved:
             "their checksum differs from the one in the history table; `flyway validate` will fail"
         )
     done = (MigrationStatus.APPLIED, MigrationStatus.MODIFIED, MigrationStatus.MISSING_FILE)
-    current = next(
-        (m.version for m in reversed(migrations) if m.status in done and "repeatable" not in m.labels), None
-    )
+    current = next((m.version for m in reversed(migrations) if m.status in done and "repeatable" not in m.labels), None)
     return Resolved(migrations, tuple(problems), (current,) if current else ())
 
 
