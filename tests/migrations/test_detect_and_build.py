@@ -113,7 +113,7 @@ def test_site_shows_histories_newest_first_and_watches_the_folders(site: SiteBui
         migrations:
           path: ../services/orders/migrations
           history:
-            - {version: b2, description: Status column for the order state machine}
+            - {version: b2, description: Status column for the order state machine, status: applied}
         """,
     )
     site.catalog(
@@ -131,16 +131,17 @@ def test_site_shows_histories_newest_first_and_watches_the_folders(site: SiteBui
     result = site.build()
     assert result.error is None, result.error
     orders = main_content(result.html("databases/orders/"))
-    rows = [orders.index(f"<code>{rev}</code>") for rev in ("c3", "b2", "a1")]
+    rows = [orders.index(f"<td><code>{rev}</code>") for rev in ("c3", "b2", "a1")]
     assert rows == sorted(rows), "newest first"
     assert "Status column for the order state machine" in orders  # the YAML's words win
+    assert re.search(r"<code>b2</code>.*?<td>applied</td>", orders, re.S)  # and its status, with no database
     assert "add totals" in orders and "2024-03-01 10:00" in orders
     assert "<script>alert" not in result.all_text().replace("&lt;script&gt;", "")
     assert "Hunter2" not in result.all_text()
     assert "alembic upgrade head" in orders
     inventory = main_content(result.html("databases/inventory/"))
     for earlier, later in (("1.12.10", "1.12.2"), ("1.12.2", "1.1")):
-        assert inventory.index(f"<code>{earlier}</code>") < inventory.index(f"<code>{later}</code>")
+        assert inventory.index(f"<td><code>{earlier}</code>") < inventory.index(f"<td><code>{later}</code>")
     overview = main_content(result.html("databases/"))
     assert "flyway" in overview and "not read" in overview
 

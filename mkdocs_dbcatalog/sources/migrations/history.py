@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from ...catalog.model import Migration, MigrationHistory
+from ...catalog.model import Migration, MigrationHistory, MigrationStatus
 from ...errors import CatalogError
 from ..yamlfile import YamlDatabase
 from .base import Applied, FileSet
@@ -124,7 +124,8 @@ def migration_history(
 def _fill_from_yaml(
     migrations: tuple[Migration, ...], entries: tuple[Migration, ...]
 ) -> tuple[tuple[Migration, ...], list[str]]:
-    """Hand-written entries add a description, author or date to the migration of the same version."""
+    """Hand-written entries add a description, author or date to the migration of the same version,
+    and their status when the database was not read."""
     by_version = {e.version: e for e in entries}
     filled = []
     for m in migrations:
@@ -137,6 +138,7 @@ def _fill_from_yaml(
                 author=m.author or entry.author,
                 date=m.date or entry.date,
                 date_source=m.date_source or entry.date_source,
+                status=entry.status if m.status is MigrationStatus.UNKNOWN else m.status,
             )
         filled.append(m)
     return tuple(filled), list(by_version)
