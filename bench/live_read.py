@@ -1,0 +1,192 @@
+"""Benchmark: the plugin's live read of a 1,000-table schema against each engine's own tool.
+
+    python bench/live_read.py [--tables 1000] [--runs 7] [--engines postgresql,mariadb,sqlite]
+
+Creates a throwaway database per engine (PostgreSQL and MariaDB on 127.0.0.1, as in the tests;
+SQLite in a temporary folder), loads the generated schema (8-15 columns per table, foreign keys,
+indexes, comments), then times, alternating runs so both sides see the same machine load:
+
+- PostgreSQL: `read_database` vs `pg_dump --schema-only`        (target <= 1.0x)
+- MariaDB:    `read_database` vs `mariadb-dump --no-data`        (target <= 0.3x)
+- SQLite:     `read_database` vs SQLAlchemy's `get_multi_*` reflection of the same file (target <= 0.15x)
+
+Prints the median of each, the ratio, and the number of SQL statements one read sends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from schemas import ddl, generate  # noqa: E402
+
+from mkdocs_dbcatalog.sources.live import LiveOptions, read_database  # noqa: E402
+
+PG_ADMIN = os.environ.get("DBCATALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+MARIADB_ADMIN = os.environ.get("DBCATALOG_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306/mysql")
+TARGETS = {"postgresql": 1.0, "mariadb": 0.3, "sqlite": 0.15}
+
+
+def timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def compare(name: str, ours: Callable[[], object], baseline: Callable[[], object], runs: int) -> dict[str, float]:
+    ours()  # warm caches on both sides before measuring
+    baseline()
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(timed(ours))
+        theirs.append(timed(baseline))
+    return {"ours": statistics.median(mine), "baseline": statistics.median(theirs)}
+
+
+def count_statements(read: Callable[[], object]) -> int:
+    count = 0
+
+    def listener(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    event.listen(sa.Engine, "before_cursor_execute", listener)
+    try:
+        read()
+    finally:
+        event.remove(sa.Engine, "before_cursor_execute", listener)
+    return count
+
+
+def run_postgresql(tables: int, runs: int) -> dict[str, float]:
+    name = f"dbc_bench_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.exec_driver_sql(";\n".join(ddl(generate(tables), "postgresql")))
+            conn.exec_driver_sql("ANALYZE")
+        engine.dispose()
+        parsed = sa.make_url(url)
+        dump = ["pg_dump", "--schema-only", "-h", parsed.host or "127.0.0.1", "-p", str(parsed.port or 5432),
+                "-U", parsed.username or "postgres", name]
+        result = compare(
+            "postgresql",
+            lambda: read_database("bench", url),
+            lambda: subprocess.run(dump, check=True, stdout=subprocess.DEVNULL),
+            runs,
+        )
+        result["queries"] = count_statements(lambda: read_database("bench", url))
+        return result
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def run_mariadb(tables: int, runs: int) -> dict[str, float]:
+    name = f"dbc_bench_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(MARIADB_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE `{name}`")
+    url = MARIADB_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            for statement in ddl(generate(tables), "mysql"):
+                conn.exec_driver_sql(statement)
+        engine.dispose()
+        parsed = sa.make_url(url)
+        dump = ["mariadb-dump", "--no-data", "-h", parsed.host or "127.0.0.1", "-P", str(parsed.port or 3306),
+                "-u", parsed.username or "root", name]
+        result = compare(
+            "mariadb",
+            lambda: read_database("bench", url),
+            lambda: subprocess.run(dump, check=True, stdout=subprocess.DEVNULL),
+            runs,
+        )
+        result["queries"] = count_statements(lambda: read_database("bench", url))
+        return result
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS `{name}`")
+        admin.dispose()
+
+
+def run_sqlite(tables: int, runs: int) -> dict[str, float]:
+    folder = Path(tempfile.mkdtemp(prefix="dbc_bench_"))
+    try:
+        path = folder / "bench.db"
+        with sqlite3.connect(path) as conn:
+            conn.executescript(";\n".join(ddl(generate(tables), "sqlite")) + ";")
+        url = f"sqlite:///{path}"
+
+        def reflect() -> None:
+            engine = sa.create_engine(url)
+            with engine.connect() as conn:
+                inspector = sa.inspect(conn)
+                inspector.get_multi_columns()
+                inspector.get_multi_pk_constraint()
+                inspector.get_multi_foreign_keys()
+                inspector.get_multi_indexes()
+                inspector.get_multi_unique_constraints()
+                inspector.get_multi_check_constraints()
+            engine.dispose()
+
+        result = compare("sqlite", lambda: read_database("bench", url, LiveOptions()), reflect, runs)
+        result["queries"] = count_statements(lambda: read_database("bench", url))
+        result["baseline_queries"] = count_statements(reflect)
+        return result
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--engines", default="postgresql,mariadb,sqlite")
+    args = parser.parse_args()
+    runners = {"postgresql": run_postgresql, "mariadb": run_mariadb, "sqlite": run_sqlite}
+    baselines = {
+        "postgresql": "pg_dump --schema-only",
+        "mariadb": "mariadb-dump --no-data",
+        "sqlite": "SQLAlchemy get_multi_*",
+    }
+    print(f"{args.tables} tables, median of {args.runs} alternating runs")
+    print(f"{'engine':<11} {'plugin':>9} {'baseline':>9} {'ratio':>7} {'target':>7} {'queries':>8}  baseline")
+    failed = False
+    for engine in args.engines.split(","):
+        result = runners[engine](args.tables, args.runs)
+        ratio = result["ours"] / result["baseline"]
+        ok = ratio <= TARGETS[engine]
+        failed |= not ok
+        extra = f" ({int(result['baseline_queries'])} queries)" if "baseline_queries" in result else ""
+        print(
+            f"{engine:<11} {result['ours']:>8.3f}s {result['baseline']:>8.3f}s {ratio:>6.2f}x {TARGETS[engine]:>6.2f}x"
+            f" {int(result['queries']):>8}  {baselines[engine]}{extra}{'' if ok else '  MISSED'}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

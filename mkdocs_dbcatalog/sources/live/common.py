@@ -1,0 +1,117 @@
+"""What the engine readers share: what to read (`Scope`), and a mutable draft of each table.
+
+Readers fetch one result set per kind of object (columns of all tables, indexes of all tables...)
+and file each row into its table's draft; `finish` freezes the drafts into model tables. That is
+what keeps the number of queries independent of the number of tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+from ...catalog.model import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Partition,
+    PrimaryKey,
+    Table,
+    TableKind,
+    TableRef,
+    Trigger,
+    UniqueConstraint,
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which schemas and tables to read."""
+
+    schemas: tuple[str, ...] = ()
+    """Empty: the database's default schema."""
+    include: tuple[str, ...] = ()
+    """`fnmatch` patterns (case-sensitive) a table's name or `schema.name` must match; empty keeps all."""
+    exclude: tuple[str, ...] = ()
+
+    def keeps(self, schema: str | None, name: str) -> bool:
+        names = (name, f"{schema}.{name}") if schema else (name,)
+        if self.include and not any(fnmatchcase(n, p) for n in names for p in self.include):
+            return False
+        return not any(fnmatchcase(n, p) for n in names for p in self.exclude)
+
+
+@dataclass
+class Draft:
+    """A table being filled from bulk result sets."""
+
+    name: str
+    schema: str | None
+    kind: TableKind = TableKind.TABLE
+    comment: str | None = None
+    row_estimate: int | None = None
+    size_bytes: int | None = None
+    definition: str | None = None
+    partition_key: str | None = None
+    columns: list[Column] = field(default_factory=list)
+    primary_key: PrimaryKey | None = None
+    indexes: list[Index] = field(default_factory=list)
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    unique_constraints: list[UniqueConstraint] = field(default_factory=list)
+    check_constraints: list[CheckConstraint] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    partitions: list[Partition] = field(default_factory=list)
+
+    def finish(self) -> Table:
+        return Table(
+            name=self.name,
+            schema=self.schema,
+            kind=self.kind,
+            comment=self.comment or None,
+            row_estimate=self.row_estimate,
+            size_bytes=self.size_bytes,
+            columns=tuple(self.columns),
+            primary_key=self.primary_key,
+            indexes=tuple(sorted(self.indexes, key=lambda i: (i.name or "", i.columns))),
+            foreign_keys=tuple(sorted(self.foreign_keys, key=lambda f: (f.name or "", f.columns))),
+            unique_constraints=tuple(sorted(self.unique_constraints, key=lambda u: (u.name or "", u.columns))),
+            check_constraints=tuple(sorted(self.check_constraints, key=lambda c: (c.name or "", c.expression))),
+            triggers=tuple(sorted(self.triggers, key=lambda t: t.name)),
+            definition=self.definition,
+            partition_key=self.partition_key,
+            partitions=tuple(sorted(self.partitions, key=lambda p: p.name)),
+        )
+
+
+class Drafts:
+    """The drafts of one read, keyed by (real schema, name); schemas shown as None when default."""
+
+    def __init__(self, default_schema: str | None) -> None:
+        self.default_schema = default_schema
+        self.by_key: dict[tuple[str, str], Draft] = {}
+
+    def shown_schema(self, schema: str | None) -> str | None:
+        return None if schema is None or schema == self.default_schema else schema
+
+    def ref(self, schema: str | None, name: str) -> TableRef:
+        return TableRef(name, self.shown_schema(schema))
+
+    def add(self, schema: str, name: str, kind: TableKind) -> Draft:
+        draft = Draft(name=name, schema=self.shown_schema(schema), kind=kind)
+        self.by_key[(schema, name)] = draft
+        return draft
+
+    def get(self, schema: str, name: str) -> Draft | None:
+        return self.by_key.get((schema, name))
+
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(sorted((d.finish() for d in self.by_key.values()), key=lambda t: (t.schema or "", t.name)))
+
+
+def text_or_none(value: object) -> str | None:
+    """Database text with empty strings (MySQL's "no comment") as None."""
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None

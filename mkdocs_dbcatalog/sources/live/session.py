@@ -1,0 +1,207 @@
+"""Opening a live database safely: the right driver, timeouts, and a read-only transaction.
+
+Every read runs in one read-only transaction with a connect timeout and a per-statement timeout:
+PostgreSQL `SET TRANSACTION READ ONLY` (and `default_transaction_read_only`), MariaDB/MySQL
+`START TRANSACTION READ ONLY`, SQLite opened with `mode=ro`. Whatever goes wrong becomes one
+`DatabaseError` that names the database and its masked URL, with the driver's text scrubbed of
+secrets.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import sqlalchemy as sa
+from sqlalchemy import exc
+from sqlalchemy.pool import NullPool
+
+from ...errors import DatabaseError
+from ...urls import ConnectionUrl
+
+DRIVERS = {"postgresql": "psycopg", "mysql": "pymysql", "mariadb": "pymysql", "sqlite": "pysqlite"}
+"""The driver used when a URL names none (`postgresql://` means psycopg 3, not psycopg2)."""
+
+EXTRAS = {"postgresql": "postgres", "mysql": "mysql", "mariadb": "mysql"}
+"""The package extra that installs each engine's default driver."""
+
+_MODULES = {"psycopg": "psycopg", "psycopg2": "psycopg2", "pymysql": "PyMySQL", "mysqldb": "mysqlclient"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long a read may wait: to connect, and for any one statement (seconds)."""
+
+    connect_timeout: float = 10
+    statement_timeout: float = 30
+
+
+@dataclass(frozen=True)
+class Target:
+    """One database to read, named for messages."""
+
+    name: str
+    url: ConnectionUrl
+    base: Path | None = None
+    """Folder that relative SQLite paths are resolved against (the folder of mkdocs.yml)."""
+
+    @property
+    def where(self) -> str:
+        return f"database {self.name!r} ({self.url.masked})"
+
+    def fail(self, message: str, hint: str | None = None) -> DatabaseError:
+        return DatabaseError(self.url.scrub(message), where=self.where, hint=hint)
+
+
+def engine_id(url: ConnectionUrl) -> str:
+    """postgresql, mysql (also for mariadb:// URLs until the server says otherwise) or sqlite."""
+    engine = url.engine or ""
+    return "mysql" if engine == "mariadb" else engine
+
+
+def create_engine(target: Target, limits: Limits) -> sa.Engine:
+    """A SQLAlchemy engine for the target with timeouts set; no connection is made yet."""
+    url = target.url
+    engine = engine_id(url)
+    if engine not in ("postgresql", "mysql", "sqlite"):
+        raise target.fail(
+            f"live introspection does not support the engine {url.scheme!r}",
+            hint="use a postgresql://, mysql://, mariadb:// or sqlite:/// URL, or set connection.introspect: false",
+        )
+    try:
+        sa_url = sa.make_url(url.secret_value())
+    except exc.ArgumentError:
+        raise target.fail("the URL cannot be read", hint="write it as engine://user:password@host:port/database") from None
+    if engine == "sqlite":
+        return _sqlite_engine(target, sa_url, limits)
+    driver = url.driver or DRIVERS[url.engine or engine]
+    sa_url = sa_url.set(drivername=f"{'postgresql' if engine == 'postgresql' else 'mysql'}+{driver}")
+    connect_args: dict[str, Any]
+    if engine == "postgresql":
+        statement_ms = int(limits.statement_timeout * 1000)
+        connect_args = {
+            # libpq rounds down and ignores values below 2 seconds.
+            "connect_timeout": max(2, round(limits.connect_timeout)),
+            "options": f"-c statement_timeout={statement_ms} -c lock_timeout={statement_ms}"
+            " -c default_transaction_read_only=on",
+            "application_name": "mkdocs-dbcatalog",
+        }
+    else:
+        connect_args = {
+            "connect_timeout": max(1, round(limits.connect_timeout)),
+            # A hung server must not hang the build: no socket read waits longer than a statement may run.
+            "read_timeout": max(1, round(limits.statement_timeout + 5)),
+            "write_timeout": max(1, round(limits.statement_timeout + 5)),
+        }
+    try:
+        return sa.create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
+    except (ImportError, exc.NoSuchModuleError) as problem:
+        raise missing_driver(target, driver, problem) from None
+
+
+def missing_driver(target: Target, driver: str, problem: BaseException) -> DatabaseError:
+    extra = EXTRAS.get(target.url.engine or "")
+    package = _MODULES.get(driver, driver)
+    hint = f"pip install 'mkdocs-dbcatalog[{extra}]'" if extra and driver == DRIVERS.get(target.url.engine or "") else (
+        f"pip install {package}"
+    )
+    return target.fail(f"the database driver {package} is not installed ({type(problem).__name__})", hint=hint)
+
+
+def _sqlite_engine(target: Target, sa_url: sa.URL, limits: Limits) -> sa.Engine:
+    name = sa_url.database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        raise target.fail(
+            "a live SQLite database must be a file",
+            hint="write sqlite:///relative/path.db (relative to mkdocs.yml) or sqlite:////absolute/path.db",
+        )
+    path = Path(name)
+    if not path.is_absolute() and target.base is not None:
+        path = target.base / path
+    if not path.is_file():
+        raise target.fail(f"the file {path.as_posix()} does not exist", hint="check the path in the URL")
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    deadline_box: list[float] = []
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, timeout=limits.connect_timeout, check_same_thread=False)
+        # No statement timeout in SQLite itself: a progress handler aborts a statement past its deadline.
+        connection.set_progress_handler(lambda: 1 if deadline_box and time.monotonic() > deadline_box[0] else 0, 10_000)
+        return connection
+
+    engine = sa.create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @sa.event.listens_for(engine, "before_cursor_execute")
+    def _start_clock(*_: Any) -> None:
+        deadline_box[:] = [time.monotonic() + limits.statement_timeout]
+
+    return engine
+
+
+@contextmanager
+def read_only(target: Target, engine: sa.Engine, limits: Limits) -> Iterator[sa.Connection]:
+    """A connection inside a read-only transaction, rolled back at the end.
+
+    A failure to connect is reported here, as such; failures of later statements are reported by
+    `describe_failure`.
+    """
+    started = time.monotonic()
+    try:
+        connection = engine.connect()
+    except (ImportError, exc.NoSuchModuleError) as problem:
+        raise missing_driver(target, target.url.driver or DRIVERS.get(target.url.engine or "", "?"), problem) from None
+    except (exc.DBAPIError, OSError) as problem:
+        waited = time.monotonic() - started
+        raise target.fail(
+            f"cannot connect after {waited:.1f} s: {_driver_text(target, problem)}",
+            hint=f"check the host, port, user and password (connect_timeout is {limits.connect_timeout:g} s), "
+            "or set on_error: cached to build from the last good read",
+        ) from None
+    with connection:
+        dialect = engine.dialect
+        if dialect.name == "postgresql":
+            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+        elif dialect.name in ("mysql", "mariadb"):
+            if getattr(dialect, "is_mariadb", False):
+                connection.exec_driver_sql(f"SET SESSION max_statement_time = {limits.statement_timeout:g}")
+            else:
+                connection.exec_driver_sql(f"SET SESSION max_execution_time = {int(limits.statement_timeout * 1000)}")
+            connection.exec_driver_sql("START TRANSACTION READ ONLY")
+        else:
+            connection.exec_driver_sql("PRAGMA query_only = 1")
+        try:
+            yield connection
+        finally:
+            connection.rollback()
+
+
+def describe_failure(target: Target, problem: BaseException, limits: Limits) -> DatabaseError:
+    """One clear, secret-free message for whatever a driver raised while reading."""
+    if isinstance(problem, DatabaseError):
+        return problem
+    text = _driver_text(target, problem)
+    lowered = text.lower()
+    if any(m in lowered for m in ("statement timeout", "max_statement_time", "max_execution_time", "interrupted")):
+        return target.fail(
+            f"a catalog query ran longer than statement_timeout ({limits.statement_timeout:g} s): {text}",
+            hint="raise the plugin's statement_timeout, or read fewer schemas",
+        )
+    if "permission denied" in lowered or "access denied" in lowered or "command denied" in lowered:
+        return target.fail(
+            f"the user may not read the catalog: {text}",
+            hint="grant it CONNECT and USAGE on the schemas (no SELECT on data is needed)",
+        )
+    return target.fail(f"reading the structure failed: {text}")
+
+
+def _driver_text(target: Target, problem: BaseException) -> str:
+    """The driver's own message on one line, with every secret of the URL masked."""
+    original = getattr(problem, "orig", None) or problem
+    text = " ".join(str(original).split()) or type(original).__name__
+    return target.url.scrub(text)

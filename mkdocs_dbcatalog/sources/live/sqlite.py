@@ -1,0 +1,192 @@
+"""SQLite: the `pragma_*()` table-valued functions joined to `sqlite_schema`, one query per kind.
+
+SQLAlchemy's Inspector runs several PRAGMA statements per table on SQLite; joining
+`pragma_table_xinfo`, `pragma_foreign_key_list` and `pragma_index_list`/`pragma_index_xinfo` to
+`sqlite_schema` reads all tables at once. SQLite keeps no comments and no sizes per table; row
+estimates come from `sqlite_stat1` when ANALYZE has been run.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import exc
+
+from ...catalog.model import CheckConstraint, Column, Database, ForeignKey, Index, PrimaryKey, TableKind, Trigger
+from ...catalog.model import UniqueConstraint as Unique
+from ...errors import DatabaseError
+from . import sqlite_sql
+from .common import Drafts, Scope
+
+SERVER = """
+SELECT sqlite_version() AS version,
+       (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size()) AS size
+"""
+OBJECTS = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name"
+COLUMNS = """
+SELECT m.name AS tbl, p.name, p.type, p."notnull" AS not_null, p.dflt_value AS default_, p.pk, p.hidden
+FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
+WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' {skip}
+ORDER BY m.name, p.cid
+"""
+FOREIGN_KEYS = """
+SELECT m.name AS tbl, f.id, f."table" AS target, f."from" AS col, f."to" AS target_col, f.on_update, f.on_delete
+FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' {skip}
+ORDER BY m.name, f.id, f.seq
+"""
+INDEXES = """
+SELECT m.name AS tbl, il.name, il."unique" AS is_unique, il.origin, il.partial, ii.cid, ii.name AS col
+FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii
+WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ii.key = 1 {skip}
+ORDER BY m.name, il.name, ii.seqno
+"""
+STAT1 = "SELECT tbl, stat FROM sqlite_stat1"
+
+# Tables a virtual table keeps its data in (FTS3/4/5, R*Tree): internal, not part of the schema.
+_SHADOW_SUFFIXES = ("_content", "_segments", "_segdir", "_docsize", "_stat", "_data", "_idx", "_config",
+                    "_node", "_rowid", "_parent")
+
+
+def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
+    """The structure of the database file (schema `main`)."""
+    unknown = [s for s in scope.schemas if s != "main"]
+    if unknown:
+        raise DatabaseError(
+            f"schema {unknown[0]!r} does not exist", where=where, hint="a SQLite file has one schema: main"
+        )
+    server = connection.execute(sa.text(SERVER)).mappings().one()
+    objects = list(connection.execute(sa.text(OBJECTS)))
+    drafts = Drafts(None)
+    virtual = [o.name for o in objects if o.type == "table" and (o.sql or "").lstrip().upper().startswith("CREATE VIRTUAL")]
+    shadows = {f"{v}{s}" for v in virtual for s in _SHADOW_SUFFIXES}
+    sql_of: dict[str, str] = {}
+    for obj in objects:
+        if obj.type not in ("table", "view") or obj.name.startswith("sqlite_") or obj.name in shadows:
+            continue
+        if not scope.keeps(None, obj.name):
+            continue
+        kind = TableKind.VIEW if obj.type == "view" else TableKind.VIRTUAL if obj.name in virtual else TableKind.TABLE
+        draft = drafts.add("main", obj.name, kind)
+        sql_of[obj.name] = obj.sql or ""
+        if kind is TableKind.VIEW:
+            draft.definition = sqlite_sql.view_body(obj.sql or "")
+    index_sql = {o.name: o.sql for o in objects if o.type == "index" and o.sql}
+    for obj in objects:
+        draft = drafts.get("main", obj.tbl_name)
+        if obj.type == "trigger" and draft is not None and obj.sql:
+            timing, events = sqlite_sql.trigger_shape(obj.sql)
+            draft.triggers.append(Trigger(obj.name, timing, events, obj.sql.strip()))
+    # A virtual table whose module is not loaded here makes the pragmas fail; read around them.
+    try:
+        columns = connection.execute(sa.text(COLUMNS.format(skip=""))).fetchall()
+        skip = ""
+    except exc.OperationalError:
+        skip = "AND m.sql NOT LIKE 'CREATE VIRTUAL%'"
+        columns = connection.execute(sa.text(COLUMNS.format(skip=skip))).fetchall()
+    _columns(columns, drafts, sql_of)
+    _foreign_keys(connection.execute(sa.text(FOREIGN_KEYS.format(skip=skip))).fetchall(), drafts)
+    _indexes(connection.execute(sa.text(INDEXES.format(skip=skip))).fetchall(), drafts, index_sql)
+    for name, draft in ((n, drafts.get("main", n)) for n in sql_of):
+        if draft is not None and draft.kind is TableKind.TABLE and "CHECK" in sql_of[name].upper():
+            draft.check_constraints += [CheckConstraint(e, n) for n, e in sqlite_sql.checks(sql_of[name])]
+    if any(o.name == "sqlite_stat1" for o in objects):
+        _row_estimates(connection.execute(sa.text(STAT1)), drafts)
+    return Database(
+        name="",
+        engine="sqlite",
+        version=server["version"],
+        schemas=("main",),
+        size_bytes=server["size"],
+        tables=drafts.tables(),
+    )
+
+
+def _columns(rows: list[Any], drafts: Drafts, sql_of: dict[str, str]) -> None:
+    by_table: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        by_table[row[0]].append(tuple(row))
+    for table, table_rows in by_table.items():
+        draft = drafts.get("main", table)
+        if draft is None:
+            continue
+        sql = sql_of.get(table, "")
+        expressions = sqlite_sql.generated(sql) if any(r[6] in (2, 3) for r in table_rows) else {}
+        pk = sorted((r[5], r[1]) for r in table_rows if r[5])
+        alias = None  # an INTEGER PRIMARY KEY is the rowid: SQLite assigns it
+        if len(pk) == 1 and any(r[1] == pk[0][1] and (r[2] or "").upper() == "INTEGER" for r in table_rows):
+            alias = pk[0][1]
+        columns = draft.columns
+        for _, name, type_, not_null, default, _, hidden in table_rows:
+            if hidden == 1:
+                continue  # hidden columns of a virtual table
+            identity = None
+            if name == alias:
+                identity = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid"
+            generated = expressions.get(name) if hidden in (2, 3) else None
+            columns.append(
+                Column(name=name, type=type_ or None, nullable=not not_null, default=default, identity=identity, generated=generated)
+            )
+        if pk and draft.kind is TableKind.TABLE:
+            draft.primary_key = PrimaryKey(tuple(name for _, name in pk))
+
+
+def _foreign_keys(rows: Any, drafts: Drafts) -> None:
+    found: dict[tuple[str, int], list[Any]] = defaultdict(list)
+    for row in rows:
+        found[(row.tbl, row.id)].append(row)
+    lower = {key[1].lower(): key[1] for key in drafts.by_key}
+    for (table, _), fk_rows in sorted(found.items()):
+        draft = drafts.get("main", table)
+        if draft is None:
+            continue
+        # SQLite matches the target table case-insensitively; show the table's own spelling.
+        target = lower.get(fk_rows[0].target.lower(), fk_rows[0].target)
+        target_columns = tuple(r.target_col for r in fk_rows)
+        if any(c is None for c in target_columns):  # REFERENCES t: the target's primary key
+            target_draft = drafts.get("main", target)
+            pk = target_draft.primary_key if target_draft else None
+            target_columns = pk.columns if pk else ()
+        draft.foreign_keys.append(
+            ForeignKey(
+                columns=tuple(r.col for r in fk_rows),
+                target=drafts.ref(None, target),
+                target_columns=target_columns,
+                on_delete=fk_rows[0].on_delete,
+                on_update=fk_rows[0].on_update,
+            )
+        )
+
+
+def _indexes(rows: Any, drafts: Drafts, index_sql: dict[str, str]) -> None:
+    found: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for row in rows:
+        found[(row.tbl, row.name)].append(row)
+    for (table, name), index_rows in found.items():
+        draft = drafts.get("main", table)
+        first = index_rows[0]
+        if draft is None or first.origin == "pk":
+            continue
+        predicate = None
+        columns = tuple(r.col for r in index_rows)
+        sql = index_sql.get(name)
+        if sql and (first.partial or any(r.col is None for r in index_rows)):
+            terms, predicate = sqlite_sql.index_parts(sql)
+            if len(terms) == len(index_rows):
+                columns = tuple(r.col if r.col is not None else term for r, term in zip(index_rows, terms))
+        unique = bool(first.is_unique)
+        draft.indexes.append(Index(tuple(c or "?" for c in columns), name, unique, "btree", predicate))
+        if first.origin == "u":
+            draft.unique_constraints.append(Unique(tuple(c or "?" for c in columns)))
+
+
+def _row_estimates(rows: Any, drafts: Drafts) -> None:
+    for row in rows:
+        draft = drafts.get("main", row.tbl)
+        if draft is None or not row.stat:
+            continue
+        first = str(row.stat).split()[0]
+        if first.isdigit():
+            draft.row_estimate = max(draft.row_estimate or 0, int(first))
