@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from .cache import LiveCache
 from .catalog.model import Catalog, CrossReference, Database, Drift
 from .config import PluginConfig
 from .errors import CatalogError
-from .merge import merge_database
+from .merge import merge_database, merge_url_only
+from .sources.live import LiveOptions, LiveRequest
 from .sources.migrations import migration_history
 from .sources.yamlfile import YamlDatabase, discover, load_file
+from .urls import parse as parse_url
 
 
 @dataclass
@@ -50,7 +53,9 @@ def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> 
             )
         seen[name] = item
         described.append(item)
-    for extra in options.databases:
+    for i, extra in enumerate(options.databases):
+        if any(other.name == extra.name for other in options.databases[:i]):
+            raise CatalogError(f"database {extra.name!r} is listed twice in 'databases'", where="mkdocs.yml")
         if extra.name in seen:
             raise CatalogError(
                 f"database {extra.name!r} is listed in mkdocs.yml and described in {seen[extra.name].file}",
@@ -60,23 +65,62 @@ def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> 
     return described, files
 
 
-def assemble(options: PluginConfig, base: Path, environ: Mapping[str, str] | None = None) -> Assembled:
+def assemble(
+    options: PluginConfig, base: Path, environ: Mapping[str, str] | None = None, *, live: LiveCache | None = None
+) -> Assembled:
+    """Read every source the options name, merge, check. `live` keeps reads across `mkdocs serve` rebuilds."""
     environ = os.environ if environ is None else environ
     described, files = read_yaml(options, base, environ)
-    warnings: list[str] = []
+    reads = (live or LiveCache()).read(
+        live_requests(options, base, described),
+        refresh=options.refresh,
+        on_error=options.on_error,
+        cache_dir=base / options.cache_dir,
+    )
+    warnings: list[str] = list(reads.warnings)
     databases: list[Database] = []
     for item in described:
-        database, drift = merge_database(item, None)
+        database, drift = merge_database(item, reads.databases.get(item.database.name))
         if item.migrations_dir is not None:
             # Files only: the applied state needs the live connection (read_applied_state).
             database = replace(database, migrations=migration_history(item, base))
         databases.append(database)
         warnings += [f"{where}: {d.message}" for d, where in drift]
+    for extra in options.databases:
+        databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
     catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))
     check_references(catalog, {item.database.name: item for item in described})
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
     watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
     return Assembled(catalog, warnings, watch, described, _last_modified(files))
+
+
+def live_requests(options: PluginConfig, base: Path, described: list[YamlDatabase]) -> list[LiveRequest]:
+    """The databases to read live: YAML files with a URL to introspect, and URL-only `databases`."""
+    def settings(schemas: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> LiveOptions:
+        return LiveOptions(
+            schemas=tuple(schemas),
+            include=tuple(include),
+            exclude=tuple(exclude),
+            connect_timeout=options.connect_timeout,
+            statement_timeout=options.statement_timeout,
+            base=base,
+        )
+
+    requests = []
+    for item in described:
+        connection = item.connection
+        if connection is not None and connection.introspect:
+            requests.append(
+                LiveRequest(
+                    item.database.name,
+                    connection.url,
+                    settings(connection.schemas, connection.include, connection.exclude),
+                )
+            )
+    for extra in options.databases:
+        requests.append(LiveRequest(extra.name, parse_url(extra.url), settings(extra.schemas, extra.include, extra.exclude)))
+    return requests
 
 
 def check_references(catalog: Catalog, described: Mapping[str, YamlDatabase]) -> None:
@@ -129,4 +173,4 @@ def _last_modified(files: list[Path]) -> date | None:
     return datetime.fromtimestamp(max(times), tz=timezone.utc).date() if times else None
 
 
-__all__ = ["Assembled", "Drift", "assemble", "check_references", "read_yaml"]
+__all__ = ["Assembled", "Drift", "assemble", "check_references", "live_requests", "read_yaml"]

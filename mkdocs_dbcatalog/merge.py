@@ -1,17 +1,180 @@
 """Live structure + YAML knowledge → one Database, and the drift between the two.
 
-The live database is the truth for structure; the YAML adds what people know. Anything the YAML
-says about a table or column that the live database lacks is drift.
+The live database is the truth for structure; the YAML adds what people know: purpose,
+descriptions, owners, references and policies. A database comment fills in where the YAML says
+nothing, and both are kept when both exist (the model's `description`/`purpose` and `comment`).
+Anything the YAML says about a table, column, index or extension that the live database lacks is
+drift, reported with the `file:line` it was written at.
 """
 
 from __future__ import annotations
 
-from .catalog.model import Database, Drift
+import difflib
+from dataclasses import replace
+from fnmatch import fnmatchcase
+from typing import Protocol
+
+from .catalog.model import Column, Database, Drift, ForeignKey, Index, Table
 from .sources.yamlfile import YamlDatabase
 
+Located = tuple[Drift, str]
+"""A drift item and the `file:line` (or file) it was written at."""
 
-def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Database, list[tuple[Drift, str]]]:
+
+class _Note(Protocol):
+    def __call__(self, kind: str, table: str, name: str | None, message: str, *path: str | int) -> None: ...
+
+
+def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Database, list[Located]]:
     """The merged database, and each drift item with the `file:line` it was written at."""
     if live is None:
         return described.database, []
-    raise NotImplementedError("live merge")
+    yaml = described.database
+    drift: list[Located] = []
+
+    def note(kind: str, table: str, name: str | None, message: str, *path: str | int) -> None:
+        line = described.line_of(*path)
+        drift.append((Drift(kind, table, name, message), f"{described.file}:{line}" if line else described.file))
+
+    live_tables = {t.key: t for t in live.tables}
+    written = {t.key: t for t in yaml.tables}
+    tables = []
+    for table in live.tables:
+        own = written.get(table.key)
+        tables.append(_merge_table(table, own, note) if own else table)
+    for key, table in written.items():
+        if key not in live_tables:
+            why = _excluded(described, table)
+            hint = why or _did_you_mean(key, live_tables)
+            note("table", key, None, f"table {key!r} is described but the database has no such table{hint}", "tables", key)
+
+    extensions = []
+    written_extensions = {e.name: e for e in yaml.extensions}
+    live_extensions = {e.name for e in live.extensions}
+    for extension in live.extensions:
+        own_extension = written_extensions.get(extension.name)
+        extensions.append(replace(extension, purpose=own_extension.purpose or extension.purpose) if own_extension else extension)
+    if live.engine == "postgresql":  # only PostgreSQL lists its extensions
+        for name in written_extensions:
+            if name not in live_extensions:
+                note("extension", "—", name, f"extension {name!r} is described but not installed", "extensions", name)
+    else:
+        extensions = list(yaml.extensions)
+
+    merged = replace(
+        live,
+        name=yaml.name,
+        service=yaml.service,
+        description=yaml.description,
+        comment=live.comment,
+        # What people wrote about where the database lives wins over the URL (which may be a tunnel).
+        host=yaml.host or live.host,
+        port=yaml.port or live.port,
+        orm=yaml.orm,
+        extensions=tuple(extensions),
+        tables=tuple(tables),
+        references=yaml.references,
+        migrations=yaml.migrations,
+        seed=yaml.seed,
+        backup=yaml.backup,
+        drift=tuple(d for d, _ in drift),
+        source_file=yaml.source_file,
+    )
+    return merged, drift
+
+
+def _merge_table(table: Table, own: Table, note: _Note) -> Table:
+    key = table.key
+    columns = []
+    live_columns = {c.name: c for c in table.columns}
+    written = {c.name: c for c in own.columns}
+    for column in table.columns:
+        described = written.get(column.name)
+        columns.append(_merge_column(column, described) if described else column)
+    for name, column in written.items():
+        path = ("tables", key, "columns", name)
+        if name not in live_columns:
+            note("column", key, name, f"column {key}.{name} is described but the table has no such column"
+                 f"{_did_you_mean(name, live_columns)}", *path)
+        elif column.nullable is not None and live_columns[name].nullable is not None and (
+            column.nullable != live_columns[name].nullable
+        ):
+            says = "nullable" if column.nullable else "NOT NULL"
+            note("nullable", key, name, f"column {key}.{name} is described as {says} but the database says otherwise",
+                 *path, "nullable")
+    indexes = list(table.indexes)
+    for i, index in enumerate(own.indexes):
+        match = _find_index(indexes, index)
+        if match is None:
+            what = index.name or ", ".join(index.columns)
+            note("index", key, what, f"index {what!r} on {key} is described but the table has no such index",
+                 "tables", key, "indexes", i)
+        elif index.purpose:
+            indexes[match] = replace(indexes[match], purpose=index.purpose)
+    foreign_keys = list(table.foreign_keys)
+    for i, fk in enumerate(own.foreign_keys):
+        found = _find_foreign_key(foreign_keys, fk)
+        if found is None:
+            note("foreign_key", key, ", ".join(fk.columns),
+                 f"foreign key ({', '.join(fk.columns)}) → {fk.target.key} on {key} is described but not declared "
+                 "in the database (for a reference with no key, use 'references')", "tables", key, "foreign_keys", i)
+        elif fk.description:
+            foreign_keys[found] = replace(foreign_keys[found], description=fk.description)
+    return replace(
+        table,
+        purpose=own.purpose,
+        columns=tuple(columns),
+        indexes=tuple(indexes),
+        foreign_keys=tuple(foreign_keys),
+    )
+
+
+def _merge_column(column: Column, described: Column) -> Column:
+    return replace(column, description=described.description)
+
+
+def _find_index(indexes: list[Index], wanted: Index) -> int | None:
+    for i, index in enumerate(indexes):
+        if wanted.name and index.name == wanted.name:
+            return i
+    if wanted.name:
+        return None
+    return next((i for i, index in enumerate(indexes) if index.columns == wanted.columns), None)
+
+
+def _find_foreign_key(keys: list[ForeignKey], wanted: ForeignKey) -> int | None:
+    return next(
+        (
+            i
+            for i, fk in enumerate(keys)
+            if fk.columns == wanted.columns and fk.target.table == wanted.target.table
+            and (wanted.target.schema is None or fk.target.schema == wanted.target.schema)
+        ),
+        None,
+    )
+
+
+def _excluded(described: YamlDatabase, table: Table) -> str:
+    """Why a described table was not read, when the connection's patterns left it out."""
+    connection = described.connection
+    if connection is None:
+        return ""
+    names = (table.name, table.key)
+    if connection.include and not any(fnmatchcase(n, p) for n in names for p in connection.include):
+        return " (it matches none of the connection's include patterns)"
+    if any(fnmatchcase(n, p) for n in names for p in connection.exclude):
+        return " (the connection's exclude patterns leave it out)"
+    return ""
+
+
+def _did_you_mean(name: str, known: dict[str, object]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def merge_url_only(name: str, service: str | None, description: str | None, live: Database) -> Database:
+    """A database given only by URL in mkdocs.yml: the live read, with the name and words given there."""
+    return replace(live, name=name, service=service, description=description)
+
+
+__all__ = ["Located", "merge_database", "merge_url_only"]

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .assemble import assemble
+from .cache import LiveCache
 from .config import PluginConfig
 from .errors import CatalogError
 from .pages import GeneratedPage, embed, generate
@@ -32,6 +33,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         self.pages: list[GeneratedPage] = []
         self.watch: list[Path] = []
         self.generated: set[str] = set()
+        self.live = LiveCache()
+        """Live reads, kept across `mkdocs serve` rebuilds (this instance persists, see on_startup)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -46,7 +49,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             return config
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         try:
-            assembled = assemble(self.config, base)
+            assembled = assemble(self.config, base, live=self.live)
             for warning in assembled.warnings:
                 log.warning(warning)
             site = SiteMap.build(assembled.catalog, self.config.path, self.config.table_pages)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import exc
 
+from ...catalog import engines
 from ...catalog.model import Database, Origin
 from ...errors import DatabaseError
 from ...urls import ConnectionUrl
@@ -97,7 +98,7 @@ def read_database(name: str, url: ConnectionUrl | str, options: LiveOptions | No
         database,
         name=name,
         host=connection_url.host,
-        port=connection_url.port,
+        port=connection_url.port or (engines.engine_for(database.engine).default_port if database.engine != "sqlite" else None),
         url=connection_url.masked,
         origin=Origin.LIVE,
         read_at=datetime.now(timezone.utc).replace(microsecond=0),

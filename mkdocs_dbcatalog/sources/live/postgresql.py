@@ -1,11 +1,12 @@
-"""PostgreSQL: SQLAlchemy's bulk `get_multi_*` for keys and constraints, pg_catalog for the rest.
+"""PostgreSQL: one pg_catalog query per kind of object, for all tables of the schemas at once.
 
-The Inspector's bulk calls read the primary keys, foreign keys, unique and check constraints of
-every table in one query each. What it cannot tell comes from pg_catalog, again one query per kind
-for all tables: column types as PostgreSQL spells them (`format_type`), identity and generated
-columns, sizes and `reltuples` row estimates, index methods, predicates and expressions, view
-definitions, materialized views, partitions (folded under their parent, with bounds), triggers,
-enum types and extensions.
+SQLAlchemy's bulk `get_multi_*` calls are per-kind too, but on a 1,000-table schema its
+foreign-key, unique and check reflection alone took 0.30 s against 0.08 s for the single
+`pg_constraint` query below (it parses each constraint's DDL in Python), which put a whole read
+above `pg_dump --schema-only`; and it cannot tell what the catalog needs besides: types as
+PostgreSQL spells them (`format_type`), identity and generated columns, sizes and `reltuples` row
+estimates, index methods, predicates and expressions, view definitions, materialized views,
+partitions (folded under their parent, with bounds), triggers, enum types and extensions.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine.reflection import ObjectKind
 
 from ...catalog.model import (
     CheckConstraint,
@@ -85,19 +85,22 @@ JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamesp
 WHERE NOT c.relispartition AND {_SCHEMA_FILTER}
 """
 
-# Foreign keys of partitions, to show on their parent those that every partition has (PostgreSQL
-# before 11 could not declare them on the parent, and dumps of such schemas still do it this way).
-PARTITION_FOREIGN_KEYS = """
-SELECT con.conrelid, ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
-                    JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
+# Constraints of the tables in scope, and foreign keys of every partition (see _partition_foreign_keys).
+# conparentid <> 0 marks the copies PostgreSQL makes of a parent's constraint on its partitions.
+CONSTRAINTS = f"""
+SELECT con.conrelid, con.conname, con.contype, c.relispartition,
+       ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
        fn.nspname AS target_schema, fc.relname AS target,
        ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, o)
              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o) AS target_columns,
-       con.confdeltype, con.confupdtype
+       con.confdeltype, con.confupdtype,
+       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS expression
 FROM pg_constraint con
-JOIN pg_class c ON c.oid = con.conrelid
-JOIN pg_class fc ON fc.oid = con.confrelid JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.contype = 'f' AND c.relispartition AND con.conparentid = 0
+JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE con.contype IN ('f', 'u', 'c') AND con.conparentid = 0
+  AND ({_SCHEMA_FILTER} OR (c.relispartition AND con.contype = 'f'))
 """
 
 TRIGGERS = f"""
@@ -156,8 +159,7 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     _columns(connection, params, by_oid)
     _indexes(connection, params, by_oid)
     _triggers(connection, params, by_oid)
-    _constraints(connection, schemas, default_schema, drafts)
-    _partition_foreign_keys(connection, relations, drafts)
+    _constraints(connection, params, relations, drafts)
     enums = tuple(
         EnumType(row.typname, tuple(row.labels), drafts.shown_schema(row.nspname))
         for row in connection.execute(_query(ENUMS), params)
@@ -223,26 +225,25 @@ def _sum(values: list[int | None]) -> int | None:
 
 
 def _columns(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
-    for row in connection.execute(_query(COLUMNS), params):
-        draft = by_oid.get(row.attrelid)
+    identities = {"a": "identity always", "d": "identity by default"}
+    rows = connection.execute(_query(COLUMNS), params).fetchall()
+    for relid, name, type_, not_null, default, comment, attidentity, attgenerated in rows:
+        draft = by_oid.get(relid)
         if draft is None:
             continue
-        default, generated, identity = row.default, None, None
-        if row.attgenerated == "s":
-            default, generated = None, row.default
-        if row.attidentity == "a":
-            identity = "identity always"
-        elif row.attidentity == "d":
-            identity = "identity by default"
-        elif default and default.startswith("nextval("):
+        generated = None
+        if attgenerated == "s":
+            default, generated = None, default
+        identity = identities.get(attidentity)
+        if identity is None and default and default.startswith("nextval("):
             identity = "serial"
         draft.columns.append(
             Column(
-                name=row.attname,
-                type=row.type,
-                nullable=not row.attnotnull,
+                name=name,
+                type=type_,
+                nullable=not not_null,
                 default=default,
-                comment=text_or_none(row.comment),
+                comment=comment or None,
                 identity=identity,
                 generated=generated,
             )
@@ -280,61 +281,60 @@ def _triggers(connection: sa.Connection, params: dict[str, Any], by_oid: dict[in
         draft.triggers.append(Trigger(row.tgname, timing, events, row.definition))
 
 
-def _constraints(connection: sa.Connection, schemas: tuple[str, ...], default_schema: str | None, drafts: Drafts) -> None:
-    """Foreign keys, unique and check constraints through the Inspector's bulk calls (one query each per schema)."""
-    inspector = sa.inspect(connection)
-    for schema in schemas:
-        # The Inspector keys results by the schema argument: None stands for the default schema.
-        asked = None if schema == default_schema else schema
-        options: dict[str, Any] = {"schema": asked, "kind": ObjectKind.TABLE}
-        for (_, name), fks in inspector.get_multi_foreign_keys(**options).items():
-            draft = drafts.get(schema, name)
-            for fk in fks if draft is not None else ():
-                rules = fk.get("options") or {}
-                target_schema = fk.get("referred_schema") or schema
-                draft.foreign_keys.append(
-                    ForeignKey(
-                        columns=tuple(fk["constrained_columns"]),
-                        target=drafts.ref(target_schema, fk["referred_table"]),
-                        target_columns=tuple(fk["referred_columns"]),
-                        name=fk.get("name"),
-                        on_delete=(rules.get("ondelete") or "NO ACTION").upper(),
-                        on_update=(rules.get("onupdate") or "NO ACTION").upper(),
-                    )
-                )
-        for (_, name), uniques in inspector.get_multi_unique_constraints(**options).items():
-            draft = drafts.get(schema, name)
-            for unique in uniques if draft is not None else ():
-                draft.unique_constraints.append(UniqueConstraint(tuple(unique["column_names"]), unique.get("name")))
-        for (_, name), checks in inspector.get_multi_check_constraints(**options).items():
-            draft = drafts.get(schema, name)
-            for check in checks if draft is not None else ():
-                draft.check_constraints.append(CheckConstraint(check["sqltext"], check.get("name")))
+def _constraints(
+    connection: sa.Connection, params: dict[str, Any], relations: dict[int, _Relation], drafts: Drafts
+) -> None:
+    partition_keys: dict[int, set[ForeignKey]] = defaultdict(set)
+    for row in connection.execute(_query(CONSTRAINTS), params).fetchall():
+        if row.contype == "f":
+            fk = ForeignKey(
+                columns=tuple(row.columns),
+                target=drafts.ref(row.target_schema, row.target),
+                target_columns=tuple(row.target_columns),
+                name=row.conname,
+                on_delete=RULES.get(row.confdeltype, "NO ACTION"),
+                on_update=RULES.get(row.confupdtype, "NO ACTION"),
+            )
+            if row.relispartition:
+                partition_keys[row.conrelid].add(replace(fk, name=None))
+                continue
+        relation = relations.get(row.conrelid)
+        draft = relation.draft if relation else None
+        if draft is None:
+            continue
+        if row.contype == "f":
+            draft.foreign_keys.append(fk)
+        elif row.contype == "u":
+            draft.unique_constraints.append(UniqueConstraint(tuple(row.columns), row.conname))
+        else:
+            draft.check_constraints.append(CheckConstraint(_unwrap(row.expression), row.conname))
+    _partition_foreign_keys(partition_keys, relations)
 
 
-def _partition_foreign_keys(connection: sa.Connection, relations: dict[int, _Relation], drafts: Drafts) -> None:
+def _unwrap(expression: str) -> str:
+    """`(price > 0)` as `price > 0`: pg_get_expr wraps a whole check in one pair of parentheses."""
+    text = expression.strip()
+    if not (text.startswith("(") and text.endswith(")")):
+        return text
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and i < len(text) - 1:
+            return text  # the first parenthesis closes before the end: not one wrapping pair
+    return text[1:-1].strip()
+
+
+def _partition_foreign_keys(found: dict[int, set[ForeignKey]], relations: dict[int, _Relation]) -> None:
     """Show on a partitioned table the foreign keys its partitions declare.
 
     Schemas written before PostgreSQL 11 (Pagila among them) declare foreign keys on each
     partition, not on the parent; without this, the parent's relationships would vanish from the
     catalog. A key that only some partitions declare says so in its description.
     """
-    parents = {oid: r for oid, r in relations.items() if r.draft is not None and r.draft.kind is TableKind.PARTITIONED}
-    if not parents:
-        return
-    found: dict[int, set[ForeignKey]] = defaultdict(set)
-    for row in connection.execute(sa.text(PARTITION_FOREIGN_KEYS)):
-        found[row.conrelid].add(
-            ForeignKey(
-                columns=tuple(row.columns),
-                target=drafts.ref(row.target_schema, row.target),
-                target_columns=tuple(row.target_columns),
-                on_delete=RULES.get(row.confdeltype, "NO ACTION"),
-                on_update=RULES.get(row.confupdtype, "NO ACTION"),
-            )
-        )
-    for oid, parent in parents.items():
-        assert parent.draft is not None
+    for oid, parent in relations.items():
+        if parent.draft is None or parent.draft.kind is not TableKind.PARTITIONED:
+            continue
         partitions = [r.oid for r in relations.values() if r.parent == oid]
         own = {(fk.columns, fk.target, fk.target_columns) for fk in parent.draft.foreign_keys}
         declared: dict[ForeignKey, int] = defaultdict(int)

@@ -59,7 +59,7 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
         )
     server = connection.execute(sa.text(SERVER)).mappings().one()
     objects = list(connection.execute(sa.text(OBJECTS)))
-    drafts = Drafts(None)
+    drafts = Drafts("main")
     virtual = [o.name for o in objects if o.type == "table" and (o.sql or "").lstrip().upper().startswith("CREATE VIRTUAL")]
     shadows = {f"{v}{s}" for v in virtual for s in _SHADOW_SUFFIXES}
     sql_of: dict[str, str] = {}
@@ -152,7 +152,7 @@ def _foreign_keys(rows: Any, drafts: Drafts) -> None:
         draft.foreign_keys.append(
             ForeignKey(
                 columns=tuple(r.col for r in fk_rows),
-                target=drafts.ref(None, target),
+                target=drafts.ref("main", target),
                 target_columns=target_columns,
                 on_delete=fk_rows[0].on_delete,
                 on_update=fk_rows[0].on_update,
