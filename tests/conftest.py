@@ -15,7 +15,16 @@ import pytest
 
 from .sitebuilder import SiteBuilder
 
-DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+def _datasets() -> Path:
+    """`shared/datasets` beside the repository (or beside a worktree's parent folder)."""
+    for parent in Path(__file__).resolve().parents[1:]:
+        candidate = parent / "shared" / "datasets"
+        if candidate.is_dir():
+            return candidate
+    return Path(__file__).resolve().parents[2] / "shared" / "datasets"
+
+
+DATASETS = _datasets()
 PG_ADMIN_URL = os.environ.get("DBCATALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 MARIADB_ADMIN_URL = os.environ.get("DBCATALOG_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306/mysql")
 

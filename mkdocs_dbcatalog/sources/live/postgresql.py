@@ -264,7 +264,7 @@ def _indexes(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int
                 name=row.relname,
                 unique=row.indisunique,
                 method=row.amname,
-                predicate=row.predicate,
+                predicate=_unwrap(row.predicate) if row.predicate else None,
                 comment=text_or_none(row.comment),
             )
         )

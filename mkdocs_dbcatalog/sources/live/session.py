@@ -88,8 +88,10 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
         connect_args = {
             # libpq rounds down and ignores values below 2 seconds.
             "connect_timeout": max(2, round(limits.connect_timeout)),
-            "options": f"-c statement_timeout={statement_ms} -c lock_timeout={statement_ms}"
-            " -c default_transaction_read_only=on",
+            "options": " ".join(
+                filter(None, [_text(sa_url.query.get("options")), f"-c statement_timeout={statement_ms}",
+                              f"-c lock_timeout={statement_ms}", "-c default_transaction_read_only=on"])
+            ),
             "application_name": "mkdocs-dbcatalog",
         }
     else:
@@ -99,10 +101,15 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
             "read_timeout": max(1, round(limits.statement_timeout + 5)),
             "write_timeout": max(1, round(limits.statement_timeout + 5)),
         }
+    sa_url = sa_url.difference_update_query(["options"]) if engine == "postgresql" else sa_url
     try:
         return sa.create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
     except (ImportError, exc.NoSuchModuleError) as problem:
         raise missing_driver(target, driver, problem) from None
+
+
+def _text(value: str | tuple[str, ...] | None) -> str | None:
+    return " ".join(value) if isinstance(value, tuple) else value
 
 
 def missing_driver(target: Target, driver: str, problem: BaseException) -> DatabaseError:
