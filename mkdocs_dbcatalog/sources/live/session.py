@@ -97,15 +97,26 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
     else:
         connect_args = {
             "connect_timeout": max(1, round(limits.connect_timeout)),
-            # A hung server must not hang the build: no socket read waits longer than a statement may run.
-            "read_timeout": max(1, round(limits.statement_timeout + 5)),
+            # The handshake is read with read_timeout: a server that accepts and never answers must
+            # fail within connect_timeout. Once connected, reads may wait as long as a statement may
+            # run (see _after_connect); a hung server never hangs the build.
+            "read_timeout": max(1, round(limits.connect_timeout)),
             "write_timeout": max(1, round(limits.statement_timeout + 5)),
         }
     sa_url = sa_url.difference_update_query(["options"]) if engine == "postgresql" else sa_url
     try:
-        return sa.create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
+        created = sa.create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
     except (ImportError, exc.NoSuchModuleError) as problem:
         raise missing_driver(target, driver, problem) from None
+    if engine == "mysql":
+        read_timeout = max(1, round(limits.statement_timeout + 5))
+
+        @sa.event.listens_for(created, "connect")
+        def _after_connect(dbapi_connection: Any, _: Any) -> None:
+            if hasattr(dbapi_connection, "_read_timeout"):  # PyMySQL reads its timeout from here on each read
+                dbapi_connection._read_timeout = read_timeout
+
+    return created
 
 
 def _text(value: str | tuple[str, ...] | None) -> str | None:
