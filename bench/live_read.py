@@ -34,9 +34,9 @@ from sqlalchemy import event
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from schemas import ddl, generate  # noqa: E402
+from schemas import ddl, generate
 
-from mkdocs_dbcatalog.sources.live import LiveOptions, read_database  # noqa: E402
+from mkdocs_dbcatalog.sources.live import LiveOptions, read_database
 
 PG_ADMIN = os.environ.get("DBCATALOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 MARIADB_ADMIN = os.environ.get("DBCATALOG_TEST_MARIADB", "mysql+pymysql://root@127.0.0.1:3306/mysql")
@@ -87,8 +87,17 @@ def run_postgresql(tables: int, runs: int) -> dict[str, float]:
             conn.exec_driver_sql("ANALYZE")
         engine.dispose()
         parsed = sa.make_url(url)
-        dump = ["pg_dump", "--schema-only", "-h", parsed.host or "127.0.0.1", "-p", str(parsed.port or 5432),
-                "-U", parsed.username or "postgres", name]
+        dump = [
+            "pg_dump",
+            "--schema-only",
+            "-h",
+            parsed.host or "127.0.0.1",
+            "-p",
+            str(parsed.port or 5432),
+            "-U",
+            parsed.username or "postgres",
+            name,
+        ]
         result = compare(
             "postgresql",
             lambda: read_database("bench", url),
@@ -116,8 +125,17 @@ def run_mariadb(tables: int, runs: int) -> dict[str, float]:
                 conn.exec_driver_sql(statement)
         engine.dispose()
         parsed = sa.make_url(url)
-        dump = ["mariadb-dump", "--no-data", "-h", parsed.host or "127.0.0.1", "-P", str(parsed.port or 3306),
-                "-u", parsed.username or "root", name]
+        dump = [
+            "mariadb-dump",
+            "--no-data",
+            "-h",
+            parsed.host or "127.0.0.1",
+            "-P",
+            str(parsed.port or 3306),
+            "-u",
+            parsed.username or "root",
+            name,
+        ]
         result = compare(
             "mariadb",
             lambda: read_database("bench", url),

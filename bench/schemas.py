@@ -36,12 +36,30 @@ def generate(count: int, seed: int = 42) -> list[GenTable]:
 
 
 _TYPES = {
-    "postgresql": {"int": "integer", "text": "text", "varchar": "varchar(80)", "numeric": "numeric(12,2)",
-                   "bool": "boolean", "timestamp": "timestamp"},
-    "mysql": {"int": "int", "text": "text", "varchar": "varchar(80)", "numeric": "decimal(12,2)",
-              "bool": "tinyint(1)", "timestamp": "datetime"},
-    "sqlite": {"int": "INTEGER", "text": "TEXT", "varchar": "VARCHAR(80)", "numeric": "NUMERIC(12,2)",
-               "bool": "BOOLEAN", "timestamp": "TIMESTAMP"},
+    "postgresql": {
+        "int": "integer",
+        "text": "text",
+        "varchar": "varchar(80)",
+        "numeric": "numeric(12,2)",
+        "bool": "boolean",
+        "timestamp": "timestamp",
+    },
+    "mysql": {
+        "int": "int",
+        "text": "text",
+        "varchar": "varchar(80)",
+        "numeric": "decimal(12,2)",
+        "bool": "tinyint(1)",
+        "timestamp": "datetime",
+    },
+    "sqlite": {
+        "int": "INTEGER",
+        "text": "TEXT",
+        "varchar": "VARCHAR(80)",
+        "numeric": "NUMERIC(12,2)",
+        "bool": "BOOLEAN",
+        "timestamp": "TIMESTAMP",
+    },
 }
 
 

@@ -60,7 +60,7 @@ class LiveCache:
                 found.databases[request.name] = kept[1]
             else:
                 missing.append(request)
-        for request, result in zip(missing, read_databases(missing)):
+        for request, result in zip(missing, read_databases(missing), strict=True):
             if isinstance(result, Database):
                 self._memory[_key(request)] = (time.monotonic(), result)
                 found.databases[request.name] = result

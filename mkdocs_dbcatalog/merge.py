@@ -10,6 +10,7 @@ drift, reported with the `file:line` it was written at.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import replace
 from fnmatch import fnmatchcase
 from typing import Protocol
@@ -46,14 +47,23 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
         if key not in live_tables:
             why = _excluded(described, table)
             hint = why or _did_you_mean(key, live_tables)
-            note("table", key, None, f"table {key!r} is described but the database has no such table{hint}", "tables", key)
+            note(
+                "table",
+                key,
+                None,
+                f"table {key!r} is described but the database has no such table{hint}",
+                "tables",
+                key,
+            )
 
     extensions = []
     written_extensions = {e.name: e for e in yaml.extensions}
     live_extensions = {e.name for e in live.extensions}
     for extension in live.extensions:
         own_extension = written_extensions.get(extension.name)
-        extensions.append(replace(extension, purpose=own_extension.purpose or extension.purpose) if own_extension else extension)
+        extensions.append(
+            replace(extension, purpose=own_extension.purpose or extension.purpose) if own_extension else extension
+        )
     if live.engine == "postgresql":  # only PostgreSQL lists its extensions
         for name in written_extensions:
             if name not in live_extensions:
@@ -94,30 +104,59 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
     for name, column in written.items():
         path = ("tables", key, "columns", name)
         if name not in live_columns:
-            note("column", key, name, f"column {key}.{name} is described but the table has no such column"
-                 f"{_did_you_mean(name, live_columns)}", *path)
-        elif column.nullable is not None and live_columns[name].nullable is not None and (
-            column.nullable != live_columns[name].nullable
+            note(
+                "column",
+                key,
+                name,
+                f"column {key}.{name} is described but the table has no such column{_did_you_mean(name, live_columns)}",
+                *path,
+            )
+        elif (
+            column.nullable is not None
+            and live_columns[name].nullable is not None
+            and (column.nullable != live_columns[name].nullable)
         ):
             says = "nullable" if column.nullable else "NOT NULL"
-            note("nullable", key, name, f"column {key}.{name} is described as {says} but the database says otherwise",
-                 *path, "nullable")
+            note(
+                "nullable",
+                key,
+                name,
+                f"column {key}.{name} is described as {says} but the database says otherwise",
+                *path,
+                "nullable",
+            )
     indexes = list(table.indexes)
     for i, index in enumerate(own.indexes):
         match = _find_index(indexes, index)
         if match is None:
             what = index.name or ", ".join(index.columns)
-            note("index", key, what, f"index {what!r} on {key} is described but the table has no such index",
-                 "tables", key, "indexes", i)
+            note(
+                "index",
+                key,
+                what,
+                f"index {what!r} on {key} is described but the table has no such index",
+                "tables",
+                key,
+                "indexes",
+                i,
+            )
         elif index.purpose:
             indexes[match] = replace(indexes[match], purpose=index.purpose)
     foreign_keys = list(table.foreign_keys)
     for i, fk in enumerate(own.foreign_keys):
         found = _find_foreign_key(foreign_keys, fk)
         if found is None:
-            note("foreign_key", key, ", ".join(fk.columns),
-                 f"foreign key ({', '.join(fk.columns)}) → {fk.target.key} on {key} is described but not declared "
-                 "in the database (for a reference with no key, use 'references')", "tables", key, "foreign_keys", i)
+            note(
+                "foreign_key",
+                key,
+                ", ".join(fk.columns),
+                f"foreign key ({', '.join(fk.columns)}) → {fk.target.key} on {key} is described but not declared "
+                "in the database (for a reference with no key, use 'references')",
+                "tables",
+                key,
+                "foreign_keys",
+                i,
+            )
         elif fk.description:
             foreign_keys[found] = replace(foreign_keys[found], description=fk.description)
     return replace(
@@ -147,7 +186,8 @@ def _find_foreign_key(keys: list[ForeignKey], wanted: ForeignKey) -> int | None:
         (
             i
             for i, fk in enumerate(keys)
-            if fk.columns == wanted.columns and fk.target.table == wanted.target.table
+            if fk.columns == wanted.columns
+            and fk.target.table == wanted.target.table
             and (wanted.target.schema is None or fk.target.schema == wanted.target.schema)
         ),
         None,
@@ -167,7 +207,7 @@ def _excluded(described: YamlDatabase, table: Table) -> str:
     return ""
 
 
-def _did_you_mean(name: str, known: dict[str, object]) -> str:
+def _did_you_mean(name: str, known: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

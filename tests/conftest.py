@@ -15,6 +15,7 @@ import pytest
 
 from .sitebuilder import SiteBuilder
 
+
 def _datasets() -> Path:
     """`shared/datasets` beside the repository (or beside a worktree's parent folder)."""
     for parent in Path(__file__).resolve().parents[1:]:

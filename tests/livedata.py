@@ -21,7 +21,8 @@ from .conftest import DATASETS
 
 # Lines that create, drop or switch databases: the fixtures give each test its own database.
 _SWITCH = re.compile(
-    r"^\s*(DROP\s+(DATABASE|SCHEMA)\b.*|CREATE\s+(DATABASE|SCHEMA)\b.*|USE\s+.*|\\c\s+.*)$", re.IGNORECASE | re.MULTILINE
+    r"^\s*(DROP\s+(DATABASE|SCHEMA)\b.*|CREATE\s+(DATABASE|SCHEMA)\b.*|USE\s+.*|\\c\s+.*)$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -38,8 +39,22 @@ def dataset(relative: str, tmp_path: Path) -> Path:
 def load_pg(url: str, script: Path) -> None:
     parsed = sa.make_url(url)
     subprocess.run(
-        ["psql", "-h", parsed.host or "127.0.0.1", "-p", str(parsed.port or 5432), "-U", parsed.username or "postgres",
-         "-d", parsed.database or "", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(script)],
+        [
+            "psql",
+            "-h",
+            parsed.host or "127.0.0.1",
+            "-p",
+            str(parsed.port or 5432),
+            "-U",
+            parsed.username or "postgres",
+            "-d",
+            parsed.database or "",
+            "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-f",
+            str(script),
+        ],
         check=True,
         capture_output=True,
     )
@@ -49,8 +64,16 @@ def load_mariadb(url: str, script: Path) -> None:
     parsed = sa.make_url(url)
     with script.open("rb") as source:
         subprocess.run(
-            ["mariadb", "-h", parsed.host or "127.0.0.1", "-P", str(parsed.port or 3306), "-u", parsed.username or "root",
-             parsed.database or ""],
+            [
+                "mariadb",
+                "-h",
+                parsed.host or "127.0.0.1",
+                "-P",
+                str(parsed.port or 3306),
+                "-u",
+                parsed.username or "root",
+                parsed.database or "",
+            ],
             stdin=source,
             check=True,
             capture_output=True,
@@ -95,10 +118,17 @@ def _key(schema: str, table: str, default: str) -> str:
 
 # --------------------------------------------------------------------------------------- PostgreSQL
 
-PG_RULES = {"NO ACTION": "NO ACTION", "RESTRICT": "RESTRICT", "CASCADE": "CASCADE", "SET NULL": "SET NULL",
-            "SET DEFAULT": "SET DEFAULT"}
-_PG_INDEX = re.compile(r"^CREATE (?P<unique>UNIQUE )?INDEX (?P<name>\S+) ON (?:ONLY )?\S+ USING \w+ \((?P<cols>.*)\)"
-                       r"(?: INCLUDE \(.*?\))?(?: WHERE .*)?$")
+PG_RULES = {
+    "NO ACTION": "NO ACTION",
+    "RESTRICT": "RESTRICT",
+    "CASCADE": "CASCADE",
+    "SET NULL": "SET NULL",
+    "SET DEFAULT": "SET DEFAULT",
+}
+_PG_INDEX = re.compile(
+    r"^CREATE (?P<unique>UNIQUE )?INDEX (?P<name>\S+) ON (?:ONLY )?\S+ USING \w+ \((?P<cols>.*)\)"
+    r"(?: INCLUDE \(.*?\))?(?: WHERE .*)?$"
+)
 
 
 def pg_truth(url: str, schema: str = "public") -> Shape:
@@ -106,47 +136,85 @@ def pg_truth(url: str, schema: str = "public") -> Shape:
     truth: Shape = {}
     with engine.connect() as conn:
         q = lambda text, **p: conn.execute(sa.text(text), p).fetchall()  # noqa: E731
-        partitions = {r.relname: r.parent for r in q(
-            "SELECT c.relname, p.relname AS parent FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
-            "JOIN pg_class p ON p.oid = i.inhparent WHERE c.relispartition")}
-        partitioned = {r.relname for r in q("SELECT c.relname FROM pg_partitioned_table t JOIN pg_class c ON c.oid = t.partrelid")}
+        partitions = {
+            r.relname: r.parent
+            for r in q(
+                "SELECT c.relname, p.relname AS parent FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                "JOIN pg_class p ON p.oid = i.inhparent WHERE c.relispartition"
+            )
+        }
+        partitioned = {
+            r.relname for r in q("SELECT c.relname FROM pg_partitioned_table t JOIN pg_class c ON c.oid = t.partrelid")
+        }
         tables = q("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = :s", s=schema)
         matviews = [r.matviewname for r in q("SELECT matviewname FROM pg_matviews WHERE schemaname = :s", s=schema)]
         for name, kind in tables:
             if name in partitions:
                 continue
             shown = {"BASE TABLE": "table", "VIEW": "view", "FOREIGN": "foreign table"}[kind]
-            truth[name] = {"kind": "partitioned table" if name in partitioned else shown, "columns": [],
-                           "primary_key": None, "foreign_keys": [], "indexes": []}
+            truth[name] = {
+                "kind": "partitioned table" if name in partitioned else shown,
+                "columns": [],
+                "primary_key": None,
+                "foreign_keys": [],
+                "indexes": [],
+            }
         for name in matviews:
-            truth[name] = {"kind": "materialized view", "columns": [], "primary_key": None, "foreign_keys": [],
-                           "indexes": []}
-        types = {(r.relname, r.attname): r.type for r in q(
-            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a "
-            "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = CAST(:s AS regnamespace) "
-            "AND a.attnum > 0 AND NOT a.attisdropped", s=schema)}
-        for row in q("SELECT table_name, column_name, is_nullable, column_default FROM information_schema.columns "
-                     "WHERE table_schema = :s ORDER BY table_name, ordinal_position", s=schema):
+            truth[name] = {
+                "kind": "materialized view",
+                "columns": [],
+                "primary_key": None,
+                "foreign_keys": [],
+                "indexes": [],
+            }
+        types = {
+            (r.relname, r.attname): r.type
+            for r in q(
+                "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a "
+                "JOIN pg_class c ON c.oid = a.attrelid WHERE c.relnamespace = CAST(:s AS regnamespace) "
+                "AND a.attnum > 0 AND NOT a.attisdropped",
+                s=schema,
+            )
+        }
+        for row in q(
+            "SELECT table_name, column_name, is_nullable, column_default FROM information_schema.columns "
+            "WHERE table_schema = :s ORDER BY table_name, ordinal_position",
+            s=schema,
+        ):
             if row.table_name in truth:
                 truth[row.table_name]["columns"].append(
-                    (row.column_name, types[(row.table_name, row.column_name)], row.is_nullable == "YES", row.column_default)
+                    (
+                        row.column_name,
+                        types[(row.table_name, row.column_name)],
+                        row.is_nullable == "YES",
+                        row.column_default,
+                    )
                 )
-        for row in q("SELECT c.relname, a.attname, a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                     "WHERE c.relkind = 'm' AND c.relnamespace = CAST(:s AS regnamespace) AND a.attnum > 0 "
-                     "ORDER BY c.relname, a.attnum", s=schema):
-            truth[row.relname]["columns"].append((row.attname, types[(row.relname, row.attname)], not row.attnotnull, None))
         for row in q(
-            "SELECT tc.table_name, tc.constraint_name, array_agg(k.column_name::text ORDER BY k.ordinal_position) AS cols "
+            "SELECT c.relname, a.attname, a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relkind = 'm' AND c.relnamespace = CAST(:s AS regnamespace) AND a.attnum > 0 "
+            "ORDER BY c.relname, a.attnum",
+            s=schema,
+        ):
+            truth[row.relname]["columns"].append(
+                (row.attname, types[(row.relname, row.attname)], not row.attnotnull, None)
+            )
+        for row in q(
+            "SELECT tc.table_name, tc.constraint_name, "
+            "array_agg(k.column_name::text ORDER BY k.ordinal_position) AS cols "
             "FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k "
             "ON k.constraint_schema = tc.constraint_schema AND k.constraint_name = tc.constraint_name "
             "AND k.table_name = tc.table_name WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = :s "
-            "GROUP BY tc.table_name, tc.constraint_name", s=schema):
+            "GROUP BY tc.table_name, tc.constraint_name",
+            s=schema,
+        ):
             if row.table_name in truth:
                 truth[row.table_name]["primary_key"] = (tuple(row.cols), row.constraint_name)
         clones = {r.conname for r in q("SELECT conname FROM pg_constraint WHERE conparentid <> 0")}
         fks: dict[str, set[tuple[Any, ...]]] = {}
         for row in q(
-            "SELECT k.table_name, k.constraint_name, array_agg(k.column_name::text ORDER BY k.ordinal_position) AS cols, "
+            "SELECT k.table_name, k.constraint_name, "
+            "array_agg(k.column_name::text ORDER BY k.ordinal_position) AS cols, "
             "u.table_schema AS target_schema, u.table_name AS target, "
             "array_agg(u.column_name::text ORDER BY k.ordinal_position) AS target_cols, r.delete_rule, r.update_rule "
             "FROM information_schema.referential_constraints r "
@@ -155,15 +223,24 @@ def pg_truth(url: str, schema: str = "public") -> Shape:
             "JOIN information_schema.key_column_usage u ON u.constraint_schema = r.unique_constraint_schema "
             "AND u.constraint_name = r.unique_constraint_name AND u.ordinal_position = k.position_in_unique_constraint "
             "WHERE k.table_schema = :s GROUP BY k.table_name, k.constraint_name, u.table_schema, u.table_name, "
-            "r.delete_rule, r.update_rule", s=schema):
+            "r.delete_rule, r.update_rule",
+            s=schema,
+        ):
             if row.constraint_name in clones:
                 continue
             owner, name = row.table_name, row.constraint_name
             if owner in partitions:  # shown on the parent, without a name
                 owner, name = partitions[owner], None
             fks.setdefault(owner, set()).add(
-                (name, tuple(row.cols), _key(row.target_schema, row.target, schema), tuple(row.target_cols),
-                 row.delete_rule, row.update_rule))
+                (
+                    name,
+                    tuple(row.cols),
+                    _key(row.target_schema, row.target, schema),
+                    tuple(row.target_cols),
+                    row.delete_rule,
+                    row.update_rule,
+                )
+            )
         for owner, keys in fks.items():
             truth[owner]["foreign_keys"] = sorted(keys)
         for row in q("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = :s", s=schema):
@@ -203,14 +280,32 @@ def mariadb_truth(url: str) -> Shape:
     with engine.connect() as conn:
         q = lambda text, **p: conn.execute(sa.text(text), p).fetchall()  # noqa: E731
         for row in q("SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES WHERE TABLE_SCHEMA = :s", s=schema):
-            truth[row.TABLE_NAME] = {"kind": "view" if row.TABLE_TYPE == "VIEW" else "table", "columns": [],
-                                     "primary_key": None, "foreign_keys": [], "indexes": []}
-        json_columns = {(r.TABLE_NAME, r.CONSTRAINT_NAME) for r in q(
-            "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
-            "WHERE CONSTRAINT_SCHEMA = :s", s=schema) if r.CHECK_CLAUSE == f"json_valid(`{r.CONSTRAINT_NAME}`)"}
-        for row in q("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS "
-                     "WHERE TABLE_SCHEMA = :s ORDER BY TABLE_NAME, ORDINAL_POSITION", s=schema):
-            kind = "json" if (row.TABLE_NAME, row.COLUMN_NAME) in json_columns and row.COLUMN_TYPE == "longtext" else row.COLUMN_TYPE
+            truth[row.TABLE_NAME] = {
+                "kind": "view" if row.TABLE_TYPE == "VIEW" else "table",
+                "columns": [],
+                "primary_key": None,
+                "foreign_keys": [],
+                "indexes": [],
+            }
+        json_columns = {
+            (r.TABLE_NAME, r.CONSTRAINT_NAME)
+            for r in q(
+                "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+                "WHERE CONSTRAINT_SCHEMA = :s",
+                s=schema,
+            )
+            if f"json_valid(`{r.CONSTRAINT_NAME}`)" == r.CHECK_CLAUSE
+        }
+        for row in q(
+            "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS "
+            "WHERE TABLE_SCHEMA = :s ORDER BY TABLE_NAME, ORDINAL_POSITION",
+            s=schema,
+        ):
+            kind = (
+                "json"
+                if (row.TABLE_NAME, row.COLUMN_NAME) in json_columns and row.COLUMN_TYPE == "longtext"
+                else row.COLUMN_TYPE
+            )
             default = None if row.COLUMN_DEFAULT == "NULL" else row.COLUMN_DEFAULT
             truth[row.TABLE_NAME]["columns"].append((row.COLUMN_NAME, kind, row.IS_NULLABLE == "YES", default))
         for row in q(
@@ -221,10 +316,19 @@ def mariadb_truth(url: str) -> Shape:
             "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME "
             "AND r.TABLE_NAME = k.TABLE_NAME WHERE k.TABLE_SCHEMA = :s "
             "GROUP BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, "
-            "r.DELETE_RULE, r.UPDATE_RULE", s=schema):
+            "r.DELETE_RULE, r.UPDATE_RULE",
+            s=schema,
+        ):
             truth[row.TABLE_NAME]["foreign_keys"].append(
-                (row.CONSTRAINT_NAME, tuple(row.cols.split(",")), _key(row.REFERENCED_TABLE_SCHEMA, row.REFERENCED_TABLE_NAME, schema),
-                 tuple(row.target_cols.split(",")), row.DELETE_RULE, row.UPDATE_RULE))
+                (
+                    row.CONSTRAINT_NAME,
+                    tuple(row.cols.split(",")),
+                    _key(row.REFERENCED_TABLE_SCHEMA, row.REFERENCED_TABLE_NAME, schema),
+                    tuple(row.target_cols.split(",")),
+                    row.DELETE_RULE,
+                    row.UPDATE_RULE,
+                )
+            )
         for name, value in truth.items():
             value["foreign_keys"].sort()
             if value["kind"] == "view":
@@ -234,7 +338,9 @@ def mariadb_truth(url: str) -> Shape:
                 indexes.setdefault(row["Key_name"], []).append(row)
             for index, rows in indexes.items():
                 rows.sort(key=lambda r: r["Seq_in_index"])
-                columns = tuple(f"{r['Column_name']}({r['Sub_part']})" if r["Sub_part"] else r["Column_name"] for r in rows)
+                columns = tuple(
+                    f"{r['Column_name']}({r['Sub_part']})" if r["Sub_part"] else r["Column_name"] for r in rows
+                )
                 if index == "PRIMARY":
                     value["primary_key"] = (columns, "PRIMARY")
                 else:
@@ -251,8 +357,9 @@ def sqlite_truth(path: Path) -> Shape:
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     truth: Shape = {}
-    objects = conn.execute("SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view') "
-                           "AND name NOT LIKE 'sqlite_%'").fetchall()
+    objects = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
     names = {o["name"].lower(): o["name"] for o in objects}
     for obj in objects:
         name = obj["name"]
@@ -272,14 +379,23 @@ def sqlite_truth(path: Path) -> Shape:
             rows.sort(key=lambda r: r["seq"])
             target = names.get(rows[0]["table"].lower(), rows[0]["table"])
             value["foreign_keys"].append(
-                (None, tuple(r["from"] for r in rows), target, tuple(r["to"] for r in rows), rows[0]["on_delete"],
-                 rows[0]["on_update"]))
+                (
+                    None,
+                    tuple(r["from"] for r in rows),
+                    target,
+                    tuple(r["to"] for r in rows),
+                    rows[0]["on_delete"],
+                    rows[0]["on_update"],
+                )
+            )
         value["foreign_keys"].sort()
         for index in conn.execute(f'PRAGMA index_list("{name}")'):
             if index["origin"] == "pk":
                 continue
-            columns = tuple(r["name"] for r in sorted(conn.execute(f'PRAGMA index_info("{index["name"]}")'),
-                                                      key=lambda r: r["seqno"]))
+            columns = tuple(
+                r["name"]
+                for r in sorted(conn.execute(f'PRAGMA index_info("{index["name"]}")'), key=lambda r: r["seqno"])
+            )
             value["indexes"].append((index["name"], columns, bool(index["unique"])))
         value["indexes"].sort()
         truth[name] = value

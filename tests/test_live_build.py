@@ -122,7 +122,9 @@ def env_url() -> Iterator[dict[str, str]]:
 
 
 @pytest.mark.postgres
-def test_on_error_cached_builds_from_the_last_good_read(shop_pg: str, site: SiteBuilder, env_url: dict[str, str]) -> None:
+def test_on_error_cached_builds_from_the_last_good_read(
+    shop_pg: str, site: SiteBuilder, env_url: dict[str, str]
+) -> None:
     url = sa.make_url(shop_pg).set(password="Cache-Secret-42").render_as_string(hide_password=False)  # trust auth
     site.catalog("shop", "database: shop\nconnection:\n  url: ${SHOP_URL}\ntables:\n  orders: One row per order.\n")
     site.mkdocs_yml({"on_error": "cached", "refresh": 0, "connect_timeout": 2})

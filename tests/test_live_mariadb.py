@@ -59,7 +59,8 @@ def test_json_generated_checks_and_partitions(mariadb_url: str) -> None:
             "slug varchar(40), UNIQUE KEY docs_slug (slug), CONSTRAINT body_small CHECK (length(body) < 10000)) "
             "COMMENT 'Stored documents'",
             "CREATE TABLE events (id int NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) "
-            "PARTITION BY RANGE (year(at)) (PARTITION p2023 VALUES LESS THAN (2024), PARTITION p2024 VALUES LESS THAN (2025))",
+            "PARTITION BY RANGE (year(at)) "
+            "(PARTITION p2023 VALUES LESS THAN (2024), PARTITION p2024 VALUES LESS THAN (2025))",
         ):
             conn.exec_driver_sql(statement)
     engine.dispose()

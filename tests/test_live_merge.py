@@ -91,7 +91,10 @@ tables:
     merged, drift = merge_database(item, LIVE)
     assert drift == []
     assert (merged.name, merged.service, merged.description, merged.comment) == (
-        "shop", "shop-service", "Orders.", "The shop database"
+        "shop",
+        "shop-service",
+        "Orders.",
+        "The shop database",
     )
     assert merged.host == "db.internal" and merged.port == 5432 and merged.version == "15.4"
     assert merged.origin is Origin.LIVE and merged.read_at == LIVE.read_at

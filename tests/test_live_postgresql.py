@@ -39,7 +39,8 @@ def test_pagila_partitions_views_triggers_and_enums(pg_url: str, tmp_path: Path)
     with sa.create_engine(pg_url).begin() as conn:
         conn.exec_driver_sql("ANALYZE")
         partitions = conn.exec_driver_sql(
-            "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+            "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) "
+            "FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
             "WHERE i.inhparent = 'payment'::regclass ORDER BY 1"
         ).fetchall()
         view = conn.exec_driver_sql("SELECT pg_get_viewdef('actor_info'::regclass, true)").scalar_one()
@@ -98,7 +99,12 @@ def test_features_the_samples_lack(pg_url: str) -> None:
     assert columns["total"].generated == "(price * (quantity)::numeric)" and columns["total"].default is None
     assert columns["email"].comment == "Where receipts go | <b>bold</b>"
     fk = orders.foreign_keys[0]
-    assert (fk.target.key, fk.target_columns, fk.on_delete, fk.on_update) == ("billing.accounts", ("id",), "SET NULL", "NO ACTION")
+    assert (fk.target.key, fk.target_columns, fk.on_delete, fk.on_update) == (
+        "billing.accounts",
+        ("id",),
+        "SET NULL",
+        "NO ACTION",
+    )
     assert {(c.name, c.expression) for c in orders.check_constraints} == {
         ("orders_price_check", "price > (0)::numeric"),
         ("qty_positive", "quantity >= 0"),
@@ -123,7 +129,9 @@ def test_unknown_schema_is_a_clear_error(pg_url: str) -> None:
 
 def test_default_schema_follows_search_path_of_the_role(pg_url: str) -> None:
     with sa.create_engine(pg_url).begin() as conn:
-        conn.exec_driver_sql("CREATE SCHEMA app; CREATE TABLE app.things (id int PRIMARY KEY); CREATE TABLE public.other (id int)")
+        conn.exec_driver_sql(
+            "CREATE SCHEMA app; CREATE TABLE app.things (id int PRIMARY KEY); CREATE TABLE public.other (id int)"
+        )
     url = pg_url + "?options=-csearch_path%3Dapp"
     database = read_database("app", url)
     assert [t.key for t in database.tables] == ["things"]

@@ -48,9 +48,7 @@ def pg_reader(pg_url: str) -> Iterator[tuple[str, str]]:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'REVOKE ALL ON DATABASE "{database}" FROM {role}')
             conn.exec_driver_sql(f"DROP OWNED BY {role}")
-            conn.exec_driver_sql(
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"
-            )
+            conn.exec_driver_sql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'")
             conn.exec_driver_sql(f"DROP ROLE {role}")
         admin.dispose()
 
@@ -114,9 +112,11 @@ def test_the_session_refuses_writes(engine: str, request: pytest.FixtureRequest,
             conn.exec_driver_sql("CREATE TABLE t (id int)")
     target, limits = Target("w", parse_url(url)), Limits()
     engine_ = create_engine(target, limits)
-    with pytest.raises(sa.exc.DBAPIError, match="(?i)read.only|readonly|attempt to write"):
-        with read_only(target, engine_, limits) as conn:
-            conn.exec_driver_sql("INSERT INTO t VALUES (1)")
+    with (
+        pytest.raises(sa.exc.DBAPIError, match=r"(?i)read.only|readonly|attempt to write"),
+        read_only(target, engine_, limits) as conn,
+    ):
+        conn.exec_driver_sql("INSERT INTO t VALUES (1)")
     with sa.create_engine(url).connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM t").scalar_one() == 0
 
@@ -241,7 +241,9 @@ def _closed_port() -> int:
 
 @pytest.mark.parametrize("scheme", ["postgresql", "mysql"])
 @pytest.mark.parametrize("kind", ["silent", "closed"])
-def test_unreachable_server_fails_within_connect_timeout(scheme: str, kind: str, request: pytest.FixtureRequest) -> None:
+def test_unreachable_server_fails_within_connect_timeout(
+    scheme: str, kind: str, request: pytest.FixtureRequest
+) -> None:
     port = request.getfixturevalue("silent_port") if kind == "silent" else _closed_port()
     url = f"{scheme}://app:Top-Secret-1@127.0.0.1:{port}/shop"
     started = time.monotonic()
@@ -273,7 +275,9 @@ def test_slow_catalog_query_hits_the_statement_timeout(pg_url: str) -> None:
         engine.dispose()
 
 
-@pytest.mark.parametrize(("module", "scheme", "extra"), [("psycopg", "postgresql", "postgres"), ("pymysql", "mysql", "mysql")])
+@pytest.mark.parametrize(
+    ("module", "scheme", "extra"), [("psycopg", "postgresql", "postgres"), ("pymysql", "mysql", "mysql")]
+)
 def test_missing_driver_names_the_extra_to_install(module: str, scheme: str, extra: str, site: SiteBuilder) -> None:
     site.mkdocs_yml({"databases": [{"name": "shop", "url": f"{scheme}://app:S3cret@127.0.0.1/shop"}]})
     code = f"import sys; sys.modules[{module!r}] = None; from mkdocs.__main__ import cli; cli()"

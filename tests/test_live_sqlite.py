@@ -76,7 +76,9 @@ def test_what_only_the_create_statements_tell(tmp_path: Path) -> None:
     assert [u.columns for u in customers.unique_constraints] == [("email",)]
     assert customers.row_estimate == 2  # from sqlite_stat1, written by ANALYZE
     view = database.table("big_orders")
-    assert view is not None and view.kind is TableKind.VIEW and view.definition == "SELECT * FROM orders WHERE total > 100"
+    assert (
+        view is not None and view.kind is TableKind.VIEW and view.definition == "SELECT * FROM orders WHERE total > 100"
+    )
     assert database.table("notes").kind is TableKind.VIRTUAL  # type: ignore[union-attr]
     trigger = orders.triggers[0]
     assert (trigger.name, trigger.timing, trigger.events) == ("orders_touch", "AFTER", ("UPDATE",))

@@ -65,7 +65,7 @@ def _read(hint: Any, data: Any) -> Any:
             raise ValueError(f"expected a list, got {data!r}")
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_read(args[0], v) for v in data)
-        return tuple(_read(a, v) for a, v in zip(args, data))
+        return tuple(_read(a, v) for a, v in zip(args, data, strict=True))
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(data, dict):
             raise ValueError(f"expected a mapping for {hint.__name__}, got {data!r}")
@@ -82,7 +82,8 @@ def _read(hint: Any, data: Any) -> Any:
     if hint is date:
         return date.fromisoformat(data)
     if hint in (str, int, float, bool):
-        if hint is int and isinstance(data, bool) or not isinstance(data, hint if hint is not float else (int, float)):
+        accepted = (int, float) if hint is float else hint
+        if (hint is int and isinstance(data, bool)) or not isinstance(data, accepted):
             raise TypeError(f"expected {hint.__name__}, got {data!r}")
         return data
     if hint is Any:

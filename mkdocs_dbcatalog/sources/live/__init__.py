@@ -94,11 +94,12 @@ def read_database(name: str, url: ConnectionUrl | str, options: LiveOptions | No
         raise describe_failure(target, problem, limits) from None
     finally:
         engine.dispose()
+    known = engines.engine_for(database.engine)
     return replace(
         database,
         name=name,
         host=connection_url.host,
-        port=connection_url.port or (engines.engine_for(database.engine).default_port if database.engine != "sqlite" else None),
+        port=connection_url.port or (known.default_port if known else None),
         url=connection_url.masked,
         origin=Origin.LIVE,
         read_at=datetime.now(timezone.utc).replace(microsecond=0),

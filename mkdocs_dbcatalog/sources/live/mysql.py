@@ -37,8 +37,10 @@ SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, TABLE_TYPE AS kind, TABLE_ROWS AS r
 FROM information_schema.TABLES WHERE TABLE_SCHEMA IN :schemas
 """
 
-VIEWS = "SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, VIEW_DEFINITION AS definition FROM information_schema.VIEWS " \
+VIEWS = (
+    "SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, VIEW_DEFINITION AS definition FROM information_schema.VIEWS "
     "WHERE TABLE_SCHEMA IN :schemas"
+)
 
 COLUMNS = """
 SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable,
@@ -110,7 +112,9 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     default_schema = server["current_db"]
     schemas = scope.schemas or ((default_schema,) if default_schema else ())
     if not schemas:
-        raise DatabaseError("the URL names no database", where=where, hint="end the URL with /<database>, or set schemas")
+        raise DatabaseError(
+            "the URL names no database", where=where, hint="end the URL with /<database>, or set schemas"
+        )
     missing = [s for s in schemas if s not in existing]
     if missing:
         raise DatabaseError(
@@ -178,7 +182,9 @@ def _columns(connection: sa.Connection, params: dict[str, Any], drafts: Drafts, 
                 default=default,
                 comment=text_or_none(row.comment),
                 identity="auto_increment" if "auto_increment" in extra else None,
-                generated=text_or_none(row.generated) if "generated" in extra and "default_generated" not in extra else None,
+                generated=text_or_none(row.generated)
+                if "generated" in extra and "default_generated" not in extra
+                else None,
             )
         )
 
@@ -268,6 +274,10 @@ def _partitions(connection: sa.Connection, params: dict[str, Any], drafts: Draft
         draft.partition_key = f"{method} ({row.expression})" if row.expression else method or None
         bound = None
         if row.description is not None:
-            bound = f"VALUES LESS THAN ({row.description})" if method.startswith("RANGE") else f"VALUES IN ({row.description})"
+            bound = (
+                f"VALUES LESS THAN ({row.description})"
+                if method.startswith("RANGE")
+                else f"VALUES IN ({row.description})"
+            )
         size = int(row.data) + int(row.idx or 0) if row.data is not None else None
         draft.partitions.append(Partition(row.name, bound, int(row.rows_) if row.rows_ is not None else None, size))

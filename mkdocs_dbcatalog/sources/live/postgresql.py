@@ -34,8 +34,13 @@ from ...catalog.model import (
 from ...errors import DatabaseError
 from .common import Draft, Drafts, Scope, text_or_none
 
-KINDS = {"r": TableKind.TABLE, "p": TableKind.PARTITIONED, "v": TableKind.VIEW, "m": TableKind.MATERIALIZED_VIEW,
-         "f": TableKind.FOREIGN}
+KINDS = {
+    "r": TableKind.TABLE,
+    "p": TableKind.PARTITIONED,
+    "v": TableKind.VIEW,
+    "m": TableKind.MATERIALIZED_VIEW,
+    "f": TableKind.FOREIGN,
+}
 RULES = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 
 _SCHEMA_FILTER = "n.nspname IN :schemas"
@@ -277,7 +282,9 @@ def _triggers(connection: sa.Connection, params: dict[str, Any], by_oid: dict[in
             continue
         kind = row.tgtype
         timing = "INSTEAD OF" if kind & 64 else "BEFORE" if kind & 2 else "AFTER"
-        events = tuple(name for bit, name in ((4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE")) if kind & bit)
+        events = tuple(
+            name for bit, name in ((4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE")) if kind & bit
+        )
         draft.triggers.append(Trigger(row.tgname, timing, events, row.definition))
 
 

@@ -77,7 +77,9 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
     try:
         sa_url = sa.make_url(url.secret_value())
     except exc.ArgumentError:
-        raise target.fail("the URL cannot be read", hint="write it as engine://user:password@host:port/database") from None
+        raise target.fail(
+            "the URL cannot be read", hint="write it as engine://user:password@host:port/database"
+        ) from None
     if engine == "sqlite":
         return _sqlite_engine(target, sa_url, limits)
     driver = url.driver or DRIVERS[url.engine or engine]
@@ -89,8 +91,15 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
             # libpq rounds down and ignores values below 2 seconds.
             "connect_timeout": max(2, round(limits.connect_timeout)),
             "options": " ".join(
-                filter(None, [_text(sa_url.query.get("options")), f"-c statement_timeout={statement_ms}",
-                              f"-c lock_timeout={statement_ms}", "-c default_transaction_read_only=on"])
+                filter(
+                    None,
+                    [
+                        _text(sa_url.query.get("options")),
+                        f"-c statement_timeout={statement_ms}",
+                        f"-c lock_timeout={statement_ms}",
+                        "-c default_transaction_read_only=on",
+                    ],
+                )
             ),
             "application_name": "mkdocs-dbcatalog",
         }
@@ -126,8 +135,10 @@ def _text(value: str | tuple[str, ...] | None) -> str | None:
 def missing_driver(target: Target, driver: str, problem: BaseException) -> DatabaseError:
     extra = EXTRAS.get(target.url.engine or "")
     package = _MODULES.get(driver, driver)
-    hint = f"pip install 'mkdocs-dbcatalog[{extra}]'" if extra and driver == DRIVERS.get(target.url.engine or "") else (
-        f"pip install {package}"
+    hint = (
+        f"pip install 'mkdocs-dbcatalog[{extra}]'"
+        if extra and driver == DRIVERS.get(target.url.engine or "")
+        else (f"pip install {package}")
     )
     return target.fail(f"the database driver {package} is not installed ({type(problem).__name__})", hint=hint)
 

@@ -9,6 +9,7 @@ estimates come from `sqlite_stat1` when ANALYZE has been run.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,8 +47,19 @@ ORDER BY m.name, il.name, ii.seqno
 STAT1 = "SELECT tbl, stat FROM sqlite_stat1"
 
 # Tables a virtual table keeps its data in (FTS3/4/5, R*Tree): internal, not part of the schema.
-_SHADOW_SUFFIXES = ("_content", "_segments", "_segdir", "_docsize", "_stat", "_data", "_idx", "_config",
-                    "_node", "_rowid", "_parent")
+_SHADOW_SUFFIXES = (
+    "_content",
+    "_segments",
+    "_segdir",
+    "_docsize",
+    "_stat",
+    "_data",
+    "_idx",
+    "_config",
+    "_node",
+    "_rowid",
+    "_parent",
+)
 
 
 def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
@@ -60,7 +72,9 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     server = connection.execute(sa.text(SERVER)).mappings().one()
     objects = list(connection.execute(sa.text(OBJECTS)))
     drafts = Drafts("main")
-    virtual = [o.name for o in objects if o.type == "table" and (o.sql or "").lstrip().upper().startswith("CREATE VIRTUAL")]
+    virtual = [
+        o.name for o in objects if o.type == "table" and (o.sql or "").lstrip().upper().startswith("CREATE VIRTUAL")
+    ]
     shadows = {f"{v}{s}" for v in virtual for s in _SHADOW_SUFFIXES}
     sql_of: dict[str, str] = {}
     for obj in objects:
@@ -75,10 +89,10 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
             draft.definition = sqlite_sql.view_body(obj.sql or "")
     index_sql = {o.name: o.sql for o in objects if o.type == "index" and o.sql}
     for obj in objects:
-        draft = drafts.get("main", obj.tbl_name)
-        if obj.type == "trigger" and draft is not None and obj.sql:
+        owner = drafts.get("main", obj.tbl_name)
+        if obj.type == "trigger" and owner is not None and obj.sql:
             timing, events = sqlite_sql.trigger_shape(obj.sql)
-            draft.triggers.append(Trigger(obj.name, timing, events, obj.sql.strip()))
+            owner.triggers.append(Trigger(obj.name, timing, events, obj.sql.strip()))
     # A virtual table whose module is not loaded here makes the pragmas fail; read around them.
     try:
         columns = connection.execute(sa.text(COLUMNS.format(skip=""))).fetchall()
@@ -89,9 +103,10 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     _columns(columns, drafts, sql_of)
     _foreign_keys(connection.execute(sa.text(FOREIGN_KEYS.format(skip=skip))).fetchall(), drafts)
     _indexes(connection.execute(sa.text(INDEXES.format(skip=skip))).fetchall(), drafts, index_sql)
-    for name, draft in ((n, drafts.get("main", n)) for n in sql_of):
-        if draft is not None and draft.kind is TableKind.TABLE and "CHECK" in sql_of[name].upper():
-            draft.check_constraints += [CheckConstraint(e, n) for n, e in sqlite_sql.checks(sql_of[name])]
+    for name, sql in sql_of.items():
+        table = drafts.get("main", name)
+        if table is not None and table.kind is TableKind.TABLE and "CHECK" in sql.upper():
+            table.check_constraints += [CheckConstraint(expr, check) for check, expr in sqlite_sql.checks(sql)]
     if any(o.name == "sqlite_stat1" for o in objects):
         _row_estimates(connection.execute(sa.text(STAT1)), drafts)
     return Database(
@@ -104,7 +119,7 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     )
 
 
-def _columns(rows: list[Any], drafts: Drafts, sql_of: dict[str, str]) -> None:
+def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> None:
     by_table: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
         by_table[row[0]].append(tuple(row))
@@ -127,7 +142,14 @@ def _columns(rows: list[Any], drafts: Drafts, sql_of: dict[str, str]) -> None:
                 identity = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid"
             generated = expressions.get(name) if hidden in (2, 3) else None
             columns.append(
-                Column(name=name, type=type_ or None, nullable=not not_null, default=default, identity=identity, generated=generated)
+                Column(
+                    name=name,
+                    type=type_ or None,
+                    nullable=not not_null,
+                    default=default,
+                    identity=identity,
+                    generated=generated,
+                )
             )
         if pk and draft.kind is TableKind.TABLE:
             draft.primary_key = PrimaryKey(tuple(name for _, name in pk))
@@ -175,7 +197,7 @@ def _indexes(rows: Any, drafts: Drafts, index_sql: dict[str, str]) -> None:
         if sql and (first.partial or any(r.col is None for r in index_rows)):
             terms, predicate = sqlite_sql.index_parts(sql)
             if len(terms) == len(index_rows):
-                columns = tuple(r.col if r.col is not None else term for r, term in zip(index_rows, terms))
+                columns = tuple(r.col if r.col is not None else term for r, term in zip(index_rows, terms, strict=True))
         unique = bool(first.is_unique)
         draft.indexes.append(Index(tuple(c or "?" for c in columns), name, unique, "btree", predicate))
         if first.origin == "u":

@@ -83,9 +83,7 @@ def _keyword_positions(text: str) -> list[tuple[int, str]]:
     """Keywords CONSTRAINT, CHECK and AS outside quotes, with their positions."""
     spans = _quoted_spans(text)
     return [
-        (m.start(), m.group(1).upper())
-        for m in _WORD.finditer(text)
-        if not any(a <= m.start() < b for a, b in spans)
+        (m.start(), m.group(1).upper()) for m in _WORD.finditer(text) if not any(a <= m.start() < b for a, b in spans)
     ]
 
 
