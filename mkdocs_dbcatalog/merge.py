@@ -162,6 +162,9 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
     return replace(
         table,
         purpose=own.purpose,
+        # Statistics the engine does not keep (SQLite without ANALYZE) may come from people.
+        row_estimate=table.row_estimate if table.row_estimate is not None else own.row_estimate,
+        size_bytes=table.size_bytes if table.size_bytes is not None else own.size_bytes,
         columns=tuple(columns),
         indexes=tuple(indexes),
         foreign_keys=tuple(foreign_keys),

@@ -365,9 +365,17 @@ def sqlite_truth(path: Path) -> Shape:
         name = obj["name"]
         info = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
         pk = sorted((r["pk"], r["name"]) for r in info if r["pk"])
+        # An INTEGER PRIMARY KEY is the rowid and never NULL, though PRAGMA table_info says notnull=0.
+        rowid = (
+            pk[0][1]
+            if len(pk) == 1 and next(r for r in info if r["name"] == pk[0][1])["type"].upper() == "INTEGER"
+            else None
+        )
         value: dict[str, Any] = {
             "kind": obj["type"],
-            "columns": [(r["name"], r["type"] or None, not r["notnull"], r["dflt_value"]) for r in info],
+            "columns": [
+                (r["name"], r["type"] or None, not r["notnull"] and r["name"] != rowid, r["dflt_value"]) for r in info
+            ],
             "primary_key": (tuple(n for _, n in pk), None) if pk and obj["type"] == "table" else None,
             "foreign_keys": [],
             "indexes": [],

@@ -130,7 +130,7 @@ def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> Non
         sql = sql_of.get(table, "")
         expressions = sqlite_sql.generated(sql) if any(r[6] in (2, 3) for r in table_rows) else {}
         pk = sorted((r[5], r[1]) for r in table_rows if r[5])
-        alias = None  # an INTEGER PRIMARY KEY is the rowid: SQLite assigns it
+        alias = None  # an INTEGER PRIMARY KEY is the rowid: SQLite assigns it, and it cannot be NULL
         if len(pk) == 1 and any(r[1] == pk[0][1] and (r[2] or "").upper() == "INTEGER" for r in table_rows):
             alias = pk[0][1]
         columns = draft.columns
@@ -138,8 +138,8 @@ def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> Non
             if hidden == 1:
                 continue  # hidden columns of a virtual table
             identity = None
-            if name == alias:
-                identity = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid"
+            if name == alias:  # the rowid is never NULL, whatever the pragma's notnull says
+                identity, not_null = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid", 1
             generated = expressions.get(name) if hidden in (2, 3) else None
             columns.append(
                 Column(
