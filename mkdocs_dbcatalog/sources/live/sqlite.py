@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -70,7 +72,7 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
             f"schema {unknown[0]!r} does not exist", where=where, hint="a SQLite file has one schema: main"
         )
     server = connection.execute(sa.text(SERVER)).mappings().one()
-    objects = list(connection.execute(sa.text(OBJECTS)))
+    objects = connection.execute(sa.text(OBJECTS)).fetchall()
     drafts = Drafts("main")
     virtual = [
         o.name for o in objects if o.type == "table" and (o.sql or "").lstrip().upper().startswith("CREATE VIRTUAL")
@@ -120,13 +122,12 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
 
 
 def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> None:
-    by_table: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows:
-        by_table[row[0]].append(tuple(row))
-    for table, table_rows in by_table.items():
+    # Rows come ordered by table, then column position.
+    for table, group in groupby(rows, key=itemgetter(0)):
         draft = drafts.get("main", table)
         if draft is None:
             continue
+        table_rows = list(group)
         sql = sql_of.get(table, "")
         expressions = sqlite_sql.generated(sql) if any(r[6] in (2, 3) for r in table_rows) else {}
         pk = sorted((r[5], r[1]) for r in table_rows if r[5])
@@ -140,7 +141,6 @@ def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> Non
             identity = None
             if name == alias:  # the rowid is never NULL, whatever the pragma's notnull says
                 identity, not_null = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid", 1
-            generated = expressions.get(name) if hidden in (2, 3) else None
             columns.append(
                 Column(
                     name=name,
@@ -148,7 +148,7 @@ def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> Non
                     nullable=not not_null,
                     default=default,
                     identity=identity,
-                    generated=generated,
+                    generated=expressions.get(name) if hidden in (2, 3) else None,
                 )
             )
         if pk and draft.kind is TableKind.TABLE:
