@@ -97,6 +97,7 @@ def assemble(
 
 def live_requests(options: PluginConfig, base: Path, described: list[YamlDatabase]) -> list[LiveRequest]:
     """The databases to read live: YAML files with a URL to introspect, and URL-only `databases`."""
+
     def settings(schemas: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> LiveOptions:
         return LiveOptions(
             schemas=tuple(schemas),
@@ -119,7 +120,8 @@ def live_requests(options: PluginConfig, base: Path, described: list[YamlDatabas
                 )
             )
     for extra in options.databases:
-        requests.append(LiveRequest(extra.name, parse_url(extra.url), settings(extra.schemas, extra.include, extra.exclude)))
+        options_ = settings(extra.schemas, extra.include, extra.exclude)
+        requests.append(LiveRequest(extra.name, parse_url(extra.url), options_))
     return requests
 
 
