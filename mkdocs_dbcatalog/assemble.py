@@ -15,7 +15,7 @@ from .config import PluginConfig
 from .errors import CatalogError
 from .merge import merge_database, merge_url_only
 from .sources.live import LiveOptions, LiveRequest
-from .sources.migrations import migration_history
+from .sources.migrations import MigrationFiles, migration_history, read_migrations
 from .sources.yamlfile import YamlDatabase, discover, load_file
 from .urls import parse as parse_url
 
@@ -71,8 +71,9 @@ def assemble(
     """Read every source the options name, merge, check. `live` keeps reads across `mkdocs serve` rebuilds."""
     environ = os.environ if environ is None else environ
     described, files = read_yaml(options, base, environ)
+    migrations = {item.database.name: read_migrations(item, base) for item in described}
     reads = (live or LiveCache()).read(
-        live_requests(options, base, described),
+        live_requests(options, base, described, migrations),
         refresh=options.refresh,
         on_error=options.on_error,
         cache_dir=base / options.cache_dir,
@@ -81,10 +82,8 @@ def assemble(
     databases: list[Database] = []
     for item in described:
         database, drift = merge_database(item, reads.databases.get(item.database.name))
-        if item.migrations_dir is not None:
-            # Files only: the applied state needs the live connection (read_applied_state).
-            database = replace(database, migrations=migration_history(item, base))
-        databases.append(database)
+        history = migration_history(item, base, migrations[item.database.name], database.applied)
+        databases.append(replace(database, migrations=history))
         warnings += [f"{where}: {d.message}" for d, where in drift]
     for extra in options.databases:
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
@@ -95,8 +94,16 @@ def assemble(
     return Assembled(catalog, warnings, watch, described, _last_modified(files))
 
 
-def live_requests(options: PluginConfig, base: Path, described: list[YamlDatabase]) -> list[LiveRequest]:
-    """The databases to read live: YAML files with a URL to introspect, and URL-only `databases`."""
+def live_requests(
+    options: PluginConfig,
+    base: Path,
+    described: list[YamlDatabase],
+    migrations: Mapping[str, MigrationFiles | None] | None = None,
+) -> list[LiveRequest]:
+    """The databases to read live: YAML files with a URL to introspect, and URL-only `databases`.
+
+    A database with a migration folder also has its tool's bookkeeping table read, in the same session.
+    """
 
     def settings(schemas: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> LiveOptions:
         return LiveOptions(
@@ -117,6 +124,7 @@ def live_requests(options: PluginConfig, base: Path, described: list[YamlDatabas
                     item.database.name,
                     connection.url,
                     settings(connection.schemas, connection.include, connection.exclude),
+                    found.bookkeeping if (found := (migrations or {}).get(item.database.name)) else None,
                 )
             )
     for extra in options.databases:

@@ -196,18 +196,24 @@ def test_two_databases_are_read_concurrently(site: SiteBuilder, tmp_path: Path) 
 
     sqlite_file(site.root, copy="chinook/Chinook_Sqlite.sqlite")
     (site.root / "copy.db").write_bytes((site.root / "data.db").read_bytes())
-    threads: set[str] = set()
+    # Each read waits at its first statement until the other has started too: read one after the
+    # other, they would never meet and the barrier would break.
+    barrier = threading.Barrier(2, timeout=20)
+    started: set[str] = set()
 
-    def seen(*_: object) -> None:
-        threads.add(threading.current_thread().name)
+    def meet(*_: object) -> None:
+        name = threading.current_thread().name
+        if name.startswith("dbcatalog") and name not in started:
+            started.add(name)
+            barrier.wait()
 
     site.mkdocs_yml(
         {"databases": [{"name": "a", "url": "sqlite:///data.db"}, {"name": "b", "url": "sqlite:///copy.db"}]}
     )
-    event.listen(sa.Engine, "before_cursor_execute", seen)
+    event.listen(sa.Engine, "before_cursor_execute", meet)
     try:
         result = site.build()
     finally:
-        event.remove(sa.Engine, "before_cursor_execute", seen)
+        event.remove(sa.Engine, "before_cursor_execute", meet)
     assert result.error is None, result.error
-    assert len({t for t in threads if t.startswith("dbcatalog")}) == 2
+    assert len(started) == 2 and not barrier.broken

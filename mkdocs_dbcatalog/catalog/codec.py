@@ -7,6 +7,7 @@ type hints, so `from_data(Database, to_data(db)) == db`.
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import enum
 import types
@@ -35,6 +36,8 @@ def to_data(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (tuple, list)):
         return [to_data(v) for v in value]
+    if isinstance(value, collections.abc.Mapping):
+        return {str(k): to_data(v) for k, v in value.items()}
     return value
 
 
@@ -59,6 +62,11 @@ def _read(hint: Any, data: Any) -> Any:
             except (TypeError, ValueError) as problem:
                 errors.append(problem)
         raise ValueError(f"{data!r} fits none of {options}: {errors}")
+    if origin in (dict, collections.abc.Mapping):
+        key_type, value_type = typing.get_args(hint) or (str, Any)
+        if not isinstance(data, dict):
+            raise ValueError(f"expected a mapping, got {data!r}")
+        return {_read(key_type, k): _read(value_type, v) for k, v in data.items()}
     if origin is tuple:
         args = typing.get_args(hint)
         if not isinstance(data, list):

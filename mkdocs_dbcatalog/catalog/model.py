@@ -8,9 +8,10 @@ or YAML.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 
 class TableKind(str, enum.Enum):
@@ -306,6 +307,36 @@ class MigrationHistory:
 
 
 @dataclass(frozen=True, slots=True)
+class AppliedMigration:
+    """One row of a migration tool's bookkeeping table, keyed like the tool's migration files."""
+
+    key: str
+    applied_at: datetime | None = None
+    applied_by: str | None = None
+    success: bool = True
+    checksum: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Tool-specific columns a status depends on (Flyway's type, golang-migrate's dirty flag...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedState:
+    """What a database records about its migrations: its tool's bookkeeping table, read live.
+
+    Kept apart from the files on purpose: a live read (and its cache) holds this, and each build
+    joins it with the migration files as they are now.
+    """
+
+    table: str
+    exists: bool
+    """False when the table is missing: nothing is applied."""
+    rows: tuple[AppliedMigration, ...] = ()
+    problems: tuple[str, ...] = ()
+    readable: bool = True
+    """False when the table is another tool's or could not be read: the state stays unknown."""
+
+
+@dataclass(frozen=True, slots=True)
 class SeedTable:
     table: str
     purpose: str | None = None
@@ -360,6 +391,8 @@ class Database:
     enums: tuple[EnumType, ...] = ()
     references: tuple[CrossReference, ...] = ()
     migrations: MigrationHistory | None = None
+    applied: AppliedState | None = None
+    """The migration bookkeeping table as a live read found it; joined with the files into `migrations`."""
     seed: SeedData | None = None
     backup: Backup | None = None
     origin: Origin = Origin.YAML

@@ -26,6 +26,7 @@ from ...catalog.model import Database, Origin
 from ...errors import DatabaseError
 from ...urls import ConnectionUrl
 from ...urls import parse as parse_url
+from ..migrations import Bookkeeping, read_bookkeeping
 from . import mysql, postgresql, sqlite
 from .common import Scope
 from .session import Limits, Target, create_engine, describe_failure, read_only
@@ -56,15 +57,20 @@ class LiveRequest:
     name: str
     url: ConnectionUrl
     options: LiveOptions = field(default_factory=LiveOptions)
+    bookkeeping: Bookkeeping | None = None
+    """The migration tool's table to read too, in the same read-only session."""
 
 
-def read_database(name: str, url: ConnectionUrl | str, options: LiveOptions | None = None) -> Database:
+def read_database(
+    name: str, url: ConnectionUrl | str, options: LiveOptions | None = None, bookkeeping: Bookkeeping | None = None
+) -> Database:
     """Read one database's structure, live, in a read-only transaction.
 
     Args:
         name: The database's name in the catalog (used in messages and in the returned model).
         url: A SQLAlchemy URL (`postgresql://`, `mysql://`, `mariadb://`, `sqlite:///`), as text or parsed.
         options: Schemas, table patterns and timeouts.
+        bookkeeping: A migration tool's table to SELECT in the same session (`Database.applied`).
 
     Returns:
         The database with `origin=Origin.LIVE` and `read_at` set; its `url` is masked.
@@ -88,6 +94,9 @@ def read_database(name: str, url: ConnectionUrl | str, options: LiveOptions | No
                 database = sqlite.read(connection, scope, target.where)
             else:
                 database = mysql.read(connection, scope, target.where)
+            if bookkeeping is not None:
+                applied = read_bookkeeping(connection, bookkeeping, scrub=connection_url.scrub)
+                database = replace(database, applied=applied)
     except DatabaseError:
         raise
     except (exc.SQLAlchemyError, OSError, ImportError) as problem:
@@ -116,7 +125,7 @@ def read_databases(requests: Sequence[LiveRequest], max_workers: int = 8) -> lis
 
     def one(request: LiveRequest) -> Database | DatabaseError:
         try:
-            return read_database(request.name, request.url, request.options)
+            return read_database(request.name, request.url, request.options, request.bookkeeping)
         except DatabaseError as problem:
             return problem
 

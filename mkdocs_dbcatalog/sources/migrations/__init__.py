@@ -5,11 +5,15 @@ from __future__ import annotations
 from .base import Applied, FileSet, Found, Resolved, Row
 from .detect import detect, evidence
 from .history import (
+    Bookkeeping,
+    MigrationFiles,
     MigrationSource,
     build_history,
     migration_history,
     read_applied_state,
+    read_bookkeeping,
     read_files,
+    read_migrations,
     source_of,
 )
 from .tools import TOOLS, Tool
@@ -17,8 +21,10 @@ from .tools import TOOLS, Tool
 __all__ = [
     "TOOLS",
     "Applied",
+    "Bookkeeping",
     "FileSet",
     "Found",
+    "MigrationFiles",
     "MigrationSource",
     "Resolved",
     "Row",
@@ -28,6 +34,8 @@ __all__ = [
     "evidence",
     "migration_history",
     "read_applied_state",
+    "read_bookkeeping",
     "read_files",
+    "read_migrations",
     "source_of",
 ]

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ...catalog.model import Migration, MigrationStatus
+from ...catalog.model import AppliedMigration, AppliedState, Migration, MigrationStatus
 from ...errors import CatalogError
 
 SKIPPED_DIRS = frozenset(
@@ -46,28 +46,9 @@ class FileSet:
     """What the reader learned besides the list, for its `resolve`: a config file, the full graph."""
 
 
-@dataclass(frozen=True)
-class Row:
-    """One migration as the bookkeeping table records it, in the same key space as `Found.key`."""
-
-    key: str
-    applied_at: datetime | None = None
-    applied_by: str | None = None
-    success: bool = True
-    checksum: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Applied:
-    """What a database says about its migrations. `rows` is empty when the table does not exist."""
-
-    table: str
-    exists: bool
-    rows: tuple[Row, ...] = ()
-    problems: tuple[str, ...] = ()
-    readable: bool = True
-    """False when the table is someone else's or could not be read: the state stays unknown."""
+# A bookkeeping row and table are part of the model: a live read (and its cache) holds them.
+Row = AppliedMigration
+Applied = AppliedState
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """One database's migration history: its files, joined with its bookkeeping table when reachable.
 
-`migration_history` is what `assemble` calls for every database file with a `migrations:` key;
-`read_applied_state` is the part that needs a live connection, so the caller decides how that
-connection is opened (read-only, with timeouts) and this module only ever runs SELECTs on it.
+`assemble` reads each database file's migration folder (`read_migrations`), asks the live read to
+SELECT the tool's bookkeeping table in its read-only session (`read_bookkeeping`), and joins the two
+(`migration_history`): the applied state can then be cached with the live read while the files are
+read fresh at every build.
 """
 
 from __future__ import annotations
@@ -57,11 +58,35 @@ def read_files(source: MigrationSource) -> FileSet:
     return TOOLS[tool].read(source.folder)
 
 
+@dataclass(frozen=True)
+class Bookkeeping:
+    """Which bookkeeping table a live read should SELECT from: the tool's, or the one the YAML names."""
+
+    tool: str
+    table: str | None = None
+
+
+@dataclass(frozen=True)
+class MigrationFiles:
+    """A database file's migrations as its folder holds them now."""
+
+    source: MigrationSource
+    files: FileSet
+
+    @property
+    def bookkeeping(self) -> Bookkeeping:
+        return Bookkeeping(self.files.tool, self.source.table)
+
+
+def read_bookkeeping(conn: Connection, wanted: Bookkeeping, *, scrub: Callable[[str], str] = str) -> Applied:
+    """The tool's bookkeeping table on `conn`, read with SELECT only (a missing table: nothing applied)."""
+    return read_applied(conn, TOOLS[wanted.tool], wanted.table, scrub=scrub)
+
+
 def read_applied_state(
     conn: Connection, files: FileSet, table: str | None = None, *, scrub: Callable[[str], str] = str
 ) -> Applied:
-    """The tool's bookkeeping table on `conn`, read with SELECT only (a missing table: nothing applied)."""
-    return read_applied(conn, TOOLS[files.tool], table, scrub=scrub)
+    return read_bookkeeping(conn, Bookkeeping(files.tool, table), scrub=scrub)
 
 
 def build_history(
@@ -95,21 +120,14 @@ def build_history(
     )
 
 
-def migration_history(
-    item: YamlDatabase,
-    base: Path,
-    connection: Connection | None = None,
-    *,
-    scrub: Callable[[str], str] = str,
-) -> MigrationHistory | None:
-    """The history to show for one database file; None when it names no migration folder.
+def read_migrations(item: YamlDatabase, base: Path) -> MigrationFiles | None:
+    """The migrations in a database file's folder; None without `migrations.path`.
 
-    With a `connection`, the tool's bookkeeping table is read on it (SELECT only); errors about the
-    files point at the YAML file's `migrations.path` line.
+    Errors about the files point at the YAML file's `migrations.path` line.
     """
     source = source_of(item, base)
     if source is None:
-        return item.database.migrations
+        return None
     try:
         files = read_files(source)
     except CatalogError as problem:
@@ -117,8 +135,16 @@ def migration_history(
         if problem.line:
             place += f":{problem.line}"
         raise item.error(f"{place}: {problem.message}", "migrations", "path", hint=problem.hint) from None
-    applied = read_applied_state(connection, files, source.table, scrub=scrub) if connection is not None else None
-    return build_history(files, applied, shown=source.shown, base=base, written=item.database.migrations)
+    return MigrationFiles(source, files)
+
+
+def migration_history(
+    item: YamlDatabase, base: Path, found: MigrationFiles | None, applied: Applied | None = None
+) -> MigrationHistory | None:
+    """The history to show for one database file: its files joined with the applied state, if read."""
+    if found is None:
+        return item.database.migrations
+    return build_history(found.files, applied, shown=found.source.shown, base=base, written=item.database.migrations)
 
 
 def _fill_from_yaml(
