@@ -37,6 +37,10 @@ BEGIN
     DELETE FROM outbox WHERE id = NEW.outbox_id;
 END;
 
+-- golang-migrate's bookkeeping: migrations 1 to 4 of services/notifications/migrations are applied.
+CREATE TABLE schema_migrations (version uint64 NOT NULL PRIMARY KEY, dirty bool NOT NULL);
+INSERT INTO schema_migrations (version, dirty) VALUES (4, 0);
+
 INSERT INTO templates (kind, language, body) VALUES
     ('order_confirmed', 'en', 'Thanks for your order {{ order.number }}.'),
     ('order_confirmed', 'de', 'Danke für Ihre Bestellung {{ order.number }}.'),

@@ -1,0 +1,2 @@
+DROP TRIGGER outbox_sent;
+DROP VIEW pending;
