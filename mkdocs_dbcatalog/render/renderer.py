@@ -14,6 +14,7 @@ from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, T
 from ..catalog.relations import Relations
 from ..errors import CatalogError
 from . import commands, filters
+from .diagrams import DiagramOptions, Diagrams
 from .filters import Safe
 from .links import SiteMap
 
@@ -42,6 +43,7 @@ class Settings:
     last_updated: date | str | None = None
     table_pages: bool = True
     features: Features = Features()
+    diagrams: DiagramOptions = DiagramOptions()
 
 
 class Renderer:
@@ -58,6 +60,7 @@ class Renderer:
         self.site = site
         self.settings = settings
         self.relations = Relations(catalog)
+        self.diagrams = Diagrams(catalog, self.relations, settings.diagrams)
         # A user's template of the same name wins; `_base/<name>` always reaches the shipped one, so
         # an override can `{% extends "_base/table.md.jinja" %}` and replace a single block.
         shipped = jinja2.FileSystemLoader(str(TEMPLATES))
@@ -95,6 +98,7 @@ class Renderer:
             settings=settings,
             features=settings.features,
             relations=self.relations,
+            diagrams=self.diagrams,
             coverage=coverage,
             engines=engines,
             percent=filters.percent,

@@ -1,0 +1,143 @@
+"""Mermaid `erDiagram` text: encoding names so any of them renders, and the size limits of a block.
+
+What Mermaid 11 does with text, checked in a browser (tests/test_browser_diagrams.py):
+
+- every label (entity alias, attribute type and name, comment, relationship label) goes through
+  Markdown and HTML: `_x_` turns italic, `<b>` bold, `&amp;` into `&`;
+- entity names are keywords-sensitive (`one`, `many`, `to`, `end`...), attribute words outside
+  backticks take only `[A-Za-z0-9_-()[].,*]`, a quoted label refuses `%` and `\\`;
+- `#<number>;` is an entity code that Mermaid substitutes *after* parsing and Markdown, so it is the
+  one encoding that every position accepts and that shows the original character.
+
+So entities get generated ids (`t0`, `t1`...) with the name as a quoted alias, attribute words are
+always backticked, and every character but letters, digits and inner spaces is written as `#N;`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_TEXT_SIZE = 50_000
+"""Mermaid's `maxTextSize`: a longer diagram renders as an error message instead."""
+MAX_EDGES = 500
+"""Mermaid's `maxEdges` (enforced for flowcharts; kept for ER diagrams too, which slow down long before)."""
+TEXT_MARGIN = 1_000
+"""Kept free under MAX_TEXT_SIZE, for the fence and whitespace around the text."""
+
+
+def encode(text: str) -> str:
+    """Text → Mermaid label text that shows exactly `text`, whatever it contains."""
+    text = " ".join(str(text).split())
+    if not text:
+        return "#8203;"  # zero-width space: an empty label breaks the layout
+    out = []
+    for char in text:
+        if char.isalnum() or char == " ":
+            out.append(char)
+        else:
+            out.append(f"#{ord(char)};")
+    return "".join(out)
+
+
+def quoted(text: str) -> str:
+    return f'"{encode(text)}"'
+
+
+def word(text: str) -> str:
+    """An attribute type or name: backticks take any character but a backtick, which encode removes."""
+    return f"`{encode(text)}`"
+
+
+def js_length(text: str) -> int:
+    """Length as JavaScript counts it (UTF-16 code units), which is what maxTextSize compares."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+class Card:
+    """Cardinality markers, written from the left entity's side and the right entity's side."""
+
+    EXACTLY_ONE = ("||", "||")
+    ZERO_OR_ONE = ("|o", "o|")
+    ZERO_OR_MORE = ("}o", "o{")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    type: str
+    name: str
+    keys: tuple[str, ...] = ()
+    """PK, FK, UK."""
+    comment: str | None = None
+
+    def text(self) -> str:
+        line = f"{word(self.type or '?')} {word(self.name)}"
+        if self.keys:
+            line += " " + ", ".join(self.keys)
+        if self.comment:
+            line += " " + quoted(self.comment)
+        return line
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str
+    """Identity within a diagram (a table key, a database name)."""
+    label: str
+    attributes: tuple[Attribute, ...] = ()
+
+    def text(self, ident: str) -> str:
+        head = f"    {ident}[{quoted(self.label)}]"
+        if not self.attributes:
+            return head + "\n"
+        body = "".join(f"        {a.text()}\n" for a in self.attributes)
+        return f"{head} {{\n{body}    }}\n"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """`left <left marker><line><right marker> right : label`."""
+
+    left: str
+    right: str
+    left_card: tuple[str, str]
+    right_card: tuple[str, str]
+    label: str
+    solid: bool = True
+
+    def text(self, idents: dict[str, str]) -> str:
+        line = "--" if self.solid else ".."
+        marker = f"{self.left_card[0]}{line}{self.right_card[1]}"
+        return f"    {idents[self.left]} {marker} {idents[self.right]} : {quoted(self.label)}\n"
+
+
+HEADER = "erDiagram\n"
+
+
+@dataclass
+class Block:
+    """One `erDiagram` block: entities, the edges between them, and a caption for readers."""
+
+    entities: list[Entity] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    caption: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [e.label for e in self.entities]
+
+    def text(self) -> str:
+        idents = {entity.key: f"t{i}" for i, entity in enumerate(self.entities)}
+        parts = [HEADER]
+        parts += [entity.text(idents[entity.key]) for entity in self.entities]
+        parts += [edge.text(idents) for edge in self.edges]
+        return "".join(parts)
+
+
+def entity_size(entity: Entity) -> int:
+    """Characters an entity adds to a block (the id is at most `t` and six digits)."""
+    return js_length(entity.text("t000000"))
+
+
+def edge_size(edge: Edge) -> int:
+    idents = {edge.left: "t000000", edge.right: "t000000"}
+    return js_length(edge.text(idents))
