@@ -215,8 +215,9 @@ def _components(graph: _Graph, keys: set[str]) -> list[set[str]]:
 def _clusters(graph: _Graph, component: set[str], options: DiagramOptions) -> list[set[str]]:
     """Cut a group too large for one block into neighbourhoods grown from its hubs."""
     left, found = set(component), []
+    seeds = iter(graph.order(component))
     while left:
-        seed = graph.order(left)[0]
+        seed = next(key for key in seeds if key in left)
         box = _Bin(graph, options)
         box.add({seed})
         frontier = [seed]
