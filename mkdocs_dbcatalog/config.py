@@ -40,12 +40,13 @@ class DiagramsConfig(base.Config):
     """Draw diagrams on the catalog, database and table pages; false keeps the text summaries only."""
     columns = c.Choice(("keys", "all", "none"), default="keys")
     """Columns in each table's box: `keys` (primary, foreign, unique), `all`, or `none`."""
-    max_tables = c.Type(int, default=40)
+    max_tables = c.Type(int, default=30)
     """Tables per diagram block; a larger database is split by schema, then by connected group."""
     max_relations = c.Type(int, default=120)
     """Relationships per diagram block (Mermaid's own limit, 500, is never exceeded)."""
-    max_diagrams = c.Type(int, default=20)
-    """Diagram blocks per page; the least connected groups past it are listed, not drawn."""
+    max_diagrams = c.Type(int, default=10)
+    """Diagram blocks per page (each costs the reader's browser about a second); the least connected
+    groups past it are listed, not drawn."""
     offline = c.Type(bool, default=False)
     """Ship Mermaid with the site instead of Material loading it from a CDN (air-gapped docs)."""
 

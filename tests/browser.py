@@ -84,6 +84,8 @@ class Browser:
             "--mute-audio",
             "--hide-scrollbars",
             "--force-color-profile=srgb",
+            # Nothing leaves this machine: every host name but the local server's fails to resolve.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
             "--remote-debugging-pipe",
             f"--user-data-dir={profile}",
             "about:blank",
@@ -239,19 +241,19 @@ class Page:
     def requests(self) -> list[str]:
         return [e["params"]["request"]["url"] for e in self.browser.events(self.session, "Network.requestWillBeSent")]
 
-    def screenshot(self, path: Path, selector: str | None = None, index: int = 0) -> Path:
-        """The whole page, or the element `selector` matches (its `index`-th match)."""
+    def screenshot(self, path: Path, selector: str | None = None, index: int = 0, height: int = 8000) -> Path:
+        """The whole page, or the element `selector` matches (its `index`-th match), up to `height` pixels."""
         if selector is None:
             metrics = self.send("Page.getLayoutMetrics")
             size = metrics.get("cssContentSize") or metrics["contentSize"]
-            clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 16000), "scale": 1}
+            clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], height), "scale": 1}
         else:
             rect = self.evaluate(
                 f"(() => {{ const r = document.querySelectorAll({json.dumps(selector)})[{index}]"
                 ".getBoundingClientRect(); return {x: r.x + window.scrollX, y: r.y + window.scrollY,"
                 " width: r.width, height: r.height}; })()"
             )
-            clip = {**rect, "height": min(rect["height"], 16000), "scale": 1}
+            clip = {**rect, "height": min(rect["height"], height), "scale": 1}
         data = self.send("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))

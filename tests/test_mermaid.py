@@ -13,10 +13,11 @@ from mkdocs_dbcatalog.catalog.relations import Relations, junction_pair
 from mkdocs_dbcatalog.render.diagrams import (
     DiagramOptions,
     database_diagrams,
+    merge_parallel,
     system_diagram,
     table_diagram,
 )
-from mkdocs_dbcatalog.render.mermaid import MAX_EDGES, MAX_TEXT_SIZE, encode, js_length
+from mkdocs_dbcatalog.render.mermaid import MAX_EDGES, MAX_TEXT_SIZE, Card, Edge, direction, encode, js_length
 from mkdocs_dbcatalog.sources.yamlfile import load_file
 
 from .er_catalogs import AWKWARD_TABLES, awkward_catalog_yaml, big_catalog_yaml
@@ -210,3 +211,41 @@ def test_hub_table_neighbourhood_keeps_the_most_connected_and_lists_the_rest(big
     assert len(neighbours) > options.max_tables
     assert set(block.names[1:]) | set(result.not_drawn) == neighbours
     assert len(block.names) == options.max_tables
+
+
+def test_parallel_keys_with_the_same_markers_share_one_line(tmp_path: Path) -> None:
+    db = load_text(
+        tmp_path,
+        """
+        database: films
+        tables:
+          language: {columns: {id: {type: int, nullable: false, primary_key: true}}}
+          film:
+            columns:
+              id: {type: int, nullable: false, primary_key: true}
+              language_id: {type: int, nullable: false, references: language(id)}
+              original_language_id: {type: int, nullable: true, references: language(id)}
+              dubbed_language_id: {type: int, nullable: true, references: language(id)}
+        """.replace("\n        ", "\n"),
+    )
+    result = database_diagrams(db, Relations(Catalog((db,))), DiagramOptions())
+    assert edges(result.blocks[0].text()) == {
+        "language film language_id": "||..o{",
+        "language film dubbed_language_id; original_language_id": "|o..o{",
+    }
+    assert sum(e.count for e in result.blocks[0].edges) == 3
+
+
+def test_merged_lines_still_count_every_relationship_not_drawn() -> None:
+    one = Edge("a", "b", Card.EXACTLY_ONE, Card.ZERO_OR_MORE, "x")
+    merged = merge_parallel([one, one, Edge("a", "b", Card.ZERO_OR_ONE, Card.ZERO_OR_MORE, "y")])
+    assert [(e.label, e.count) for e in merged] == [("x; x", 2), ("y", 1)]
+
+
+def test_a_hub_is_laid_out_left_to_right_and_a_chain_top_down() -> None:
+    star = [Edge("hub", f"c{i}", Card.EXACTLY_ONE, Card.ZERO_OR_MORE, "k") for i in range(12)]
+    assert direction(["hub", *(f"c{i}" for i in range(12))], star) == "LR"
+    chain = [Edge(f"n{i}", f"n{i + 1}", Card.EXACTLY_ONE, Card.ZERO_OR_MORE, "k") for i in range(6)]
+    assert direction([f"n{i}" for i in range(7)], chain) == "TB"
+    cycle = [*chain, Edge("n6", "n0", Card.EXACTLY_ONE, Card.ZERO_OR_MORE, "k")]
+    assert direction([f"n{i}" for i in range(7)], cycle) == "TB"

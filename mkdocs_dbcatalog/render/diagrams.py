@@ -10,7 +10,7 @@ text summary on the same page always lists every relationship.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..catalog.model import Catalog, Database, Table, TableRef
 from ..catalog.relations import Kind, Relations, Relationship, foreign_key_relationship
@@ -39,12 +39,13 @@ class DiagramOptions:
     enabled: bool = True
     columns: str = "keys"
     """Columns shown in each table's box: `keys` (primary, foreign and unique keys), `all`, `none`."""
-    max_tables: int = 40
-    """Tables per block: past about forty, an ER diagram stops being readable."""
+    max_tables: int = 30
+    """Tables per block: past about thirty, an ER diagram stops being readable."""
     max_relations: int = 120
     """Relationships per block (never more than Mermaid's own limit)."""
-    max_diagrams: int = 20
-    """Blocks per page; the least connected groups beyond it are listed instead of drawn."""
+    max_diagrams: int = 10
+    """Blocks per page (each takes the reader's browser a second or so to lay out); the least
+    connected groups beyond it are listed instead of drawn."""
 
     @property
     def max_text(self) -> int:
@@ -126,6 +127,23 @@ def relationship_edge(relation: Relationship) -> Edge:
     return Edge(
         relation.parent.key, relation.child.key, parent, child, ", ".join(relation.columns), relation.identifying
     )
+
+
+def merge_parallel(edges: list[Edge]) -> list[Edge]:
+    """One line for several keys between the same two tables with the same markers (labels joined).
+
+    Three foreign keys from one table to another drawn as three curves make a diagram taller and
+    harder to follow than one line labelled with the three columns.
+    """
+    merged: dict[tuple[object, ...], Edge] = {}
+    for edge in edges:
+        key = (edge.left, edge.right, edge.left_card, edge.right_card, edge.solid)
+        if key in merged:
+            first = merged[key]
+            merged[key] = replace(first, label=f"{first.label}; {edge.label}", count=first.count + edge.count)
+        else:
+            merged[key] = edge
+    return list(merged.values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -281,7 +299,7 @@ def _build(
             block.caption = _caption(number, len(chosen_kept), name, [graph.entities[k].label for k in ordered], what)
         result.blocks.append(block)
     result.not_drawn = sorted(k for k in everything if k not in drawn)
-    result.undrawn = sum(1 for e in graph.edges if drawn.get(e.left, -1) != drawn.get(e.right, -2))
+    result.undrawn = sum(e.count for e in graph.edges if drawn.get(e.left, -1) != drawn.get(e.right, -2))
     return result
 
 
@@ -301,7 +319,7 @@ def _caption(number: int, total: int, group: str, labels: list[str], what: str) 
 def database_diagrams(database: Database, relations: Relations, options: DiagramOptions) -> DiagramSet:
     """All relationships of one database, split as needed; tables without any are listed apart."""
     tables = {t.ref: t for t in database.tables}
-    edges = [relationship_edge(r) for r in relations.relationships(database)]
+    edges = merge_parallel([relationship_edge(r) for r in relations.relationships(database)])
     refs: dict[str, TableRef] = {}
     for relation in relations.relationships(database):
         refs[relation.parent.key] = relation.parent
@@ -340,7 +358,7 @@ def table_diagram(database: Database, table: Table, relations: Relations, option
         key: _entity(key, key, attributes(tables.get(ref), options.columns), options.max_text)
         for key, ref in refs.items()
     }
-    graph = _Graph(entities, [relationship_edge(r) for r in found])
+    graph = _Graph(entities, merge_parallel([relationship_edge(r) for r in found]))
     box = _Bin(graph, options)
     box.add({table.key})
     ranked = sorted(
@@ -354,7 +372,8 @@ def table_diagram(database: Database, table: Table, relations: Relations, option
             not_drawn.append(key)
     order = [table.key] + [k for k in ranked if k in box.keys]
     block = Block([entities[k] for k in order], [e for e in graph.edges if e.left in box.keys and e.right in box.keys])
-    return DiagramSet([block], not_drawn=sorted(not_drawn), undrawn=len(graph.edges) - len(block.edges))
+    undrawn = sum(e.count for e in graph.edges) - sum(e.count for e in block.edges)
+    return DiagramSet([block], not_drawn=sorted(not_drawn), undrawn=undrawn)
 
 
 def system_diagram(catalog: Catalog, options: DiagramOptions) -> DiagramSet:
@@ -394,7 +413,7 @@ def system_diagram(catalog: Catalog, options: DiagramOptions) -> DiagramSet:
         used = sorted(columns[database.name].items())
         attrs = tuple(Attribute(table, column, tuple(sorted(keys))) for (table, column), keys in used)
         entities[database.name] = _entity(database.name, label, attrs, options.max_text)
-    graph = _Graph(entities, edges)
+    graph = _Graph(entities, merge_parallel(edges))
     return _build(graph, [("", set(entities))], options, what="databases")
 
 

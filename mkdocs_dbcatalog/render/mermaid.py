@@ -103,6 +103,8 @@ class Edge:
     right_card: tuple[str, str]
     label: str
     solid: bool = True
+    count: int = 1
+    """Relationships this line stands for (parallel ones are drawn as one)."""
 
     def text(self, idents: dict[str, str]) -> str:
         line = "--" if self.solid else ".."
@@ -110,7 +112,8 @@ class Edge:
         return f"    {idents[self.left]} {marker} {idents[self.right]} : {quoted(self.label)}\n"
 
 
-HEADER = "erDiagram\n"
+HEADER = "erDiagram\n    direction LR\n"
+"""The longest header a block can have: its size is counted in every block's budget."""
 
 
 @dataclass
@@ -127,10 +130,40 @@ class Block:
 
     def text(self) -> str:
         idents = {entity.key: f"t{i}" for i, entity in enumerate(self.entities)}
-        parts = [HEADER]
+        parts = ["erDiagram\n"]
+        if direction([e.key for e in self.entities], self.edges) == "LR":
+            parts.append("    direction LR\n")
         parts += [entity.text(idents[entity.key]) for entity in self.entities]
         parts += [edge.text(idents) for edge in self.edges]
         return "".join(parts)
+
+
+def direction(keys: list[str], edges: list[Edge]) -> str:
+    """`LR` for a diagram wider than deep (a hub and its many children), else Mermaid's `TB`.
+
+    Mermaid lays parents above children. A table referenced by thirty others then becomes a row of
+    thirty boxes that the page shrinks until no name can be read; laid left to right it becomes a
+    column, which a page can scroll. Ranks are longest paths from parents, cycles broken.
+    """
+    children: dict[str, set[str]] = {key: set() for key in keys}
+    parents: dict[str, int] = dict.fromkeys(keys, 0)
+    for edge in edges:
+        if edge.left != edge.right and edge.right not in children[edge.left]:
+            children[edge.left].add(edge.right)
+            parents[edge.right] += 1
+    rank = dict.fromkeys(keys, 0)
+    left = set(keys)
+    while left:
+        ready = [k for k in left if parents[k] == 0] or [min(left, key=lambda k: (parents[k], k))]
+        for key in ready:
+            left.discard(key)
+            for child in children[key]:
+                if child in left:
+                    parents[child] -= 1
+                    rank[child] = max(rank[child], rank[key] + 1)
+    widest = max((list(rank.values()).count(r) for r in set(rank.values())), default=0)
+    depth = max(rank.values(), default=0) + 1
+    return "LR" if widest > 4 and widest > depth * 1.5 else "TB"
 
 
 def entity_size(entity: Entity) -> int:
