@@ -42,7 +42,10 @@ def big_catalog_yaml(tables: int = 1000, *, schemas: int = 1, seed: int = 7, nam
                 "b_id": {"type": "bigint", "nullable": False},
                 "created_at": {"type": "timestamp with time zone"},
             }
-            foreign_keys = [{"columns": ["a_id"], "references": f"{a}(id)"}, {"columns": ["b_id"], "references": f"{b}(id)"}]
+            foreign_keys = [
+                {"columns": ["a_id"], "references": f"{a}(id)"},
+                {"columns": ["b_id"], "references": f"{b}(id)"},
+            ]
             spec[key] = {"columns": columns, "primary_key": ["a_id", "b_id"], "foreign_keys": foreign_keys}
             continue  # a junction has no `id`: nothing references it
         elif keys:

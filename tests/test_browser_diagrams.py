@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from mkdocs_dbcatalog.render.mermaid import MAX_TEXT_SIZE, js_length
 
@@ -101,7 +103,7 @@ def render(browser: Browser, base: str, result: BuildResult, path: str, shots: P
         rendered.errors = page.errors()
         rendered.requests = page.requests()
         rendered.leftovers = page.evaluate(
-            "document.querySelectorAll('pre.mermaid, [id^=\"d__mermaid\"], [id^=\"i__mermaid\"]').length"
+            'document.querySelectorAll(\'pre.mermaid, [id^="d__mermaid"], [id^="i__mermaid"]\').length'
         )
         name = re.sub(r"[^A-Za-z0-9]+", "_", path).strip("_") or "index"
         shots.mkdir(parents=True, exist_ok=True)
@@ -113,12 +115,12 @@ def render(browser: Browser, base: str, result: BuildResult, path: str, shots: P
     return rendered
 
 
-def assert_rendered(rendered: Rendered, base: str) -> None:
+def assert_rendered(rendered: Rendered, base: str, allowed: tuple[str, ...] = ()) -> None:
     """Every block is an SVG naming every table its source declares, with no error anywhere."""
     assert rendered.errors == [], rendered.errors
     assert rendered.leftovers == 0, f"{rendered.url}: a block was not replaced by a diagram"
     assert len(rendered.diagrams) == len(rendered.sources), rendered.url
-    for i, (diagram, source) in enumerate(zip(rendered.diagrams, rendered.sources)):
+    for i, (diagram, source) in enumerate(zip(rendered.diagrams, rendered.sources, strict=True)):
         assert diagram["svg"] == 1, f"{rendered.url} block {i}: no SVG"
         texts = rendered.names(i)
         for error in ERROR_TEXTS:
@@ -126,7 +128,7 @@ def assert_rendered(rendered: Rendered, base: str) -> None:
         missing = [label for label in entity_labels(source) if label.strip() not in texts]
         assert missing == [], f"{rendered.url} block {i}: tables not shown: {missing}"
         assert diagram["markup"] == 0, f"{rendered.url} block {i}: a name was read as Markdown or HTML"
-    outside = [u for u in rendered.requests if not u.startswith((base, "data:"))]
+    outside = [u for u in rendered.requests if not u.startswith((base, "data:", *allowed))]
     assert outside == [], f"requests that left the site: {outside}"
 
 
@@ -162,7 +164,9 @@ def test_every_diagram_of_a_material_site_renders_offline(
     assert len(seen["databases/"].sources) == 1
     assert {"shop-service / shop", "users-service / users"} <= seen["databases/"].names(0)
     assert {"orders.user_id → users.id", "inferred: reviews.user_id → users.id"} <= seen["databases/"].names(0)
-    assert {"customers", "orders", "order_lines", "shipments", "categories", "products"} <= seen["databases/shop/"].names(0)
+    assert {"customers", "orders", "order_lines", "shipments", "categories", "products"} <= seen[
+        "databases/shop/"
+    ].names(0)
     assert {"orders", "customers", "coupons", "order_lines"} <= seen["databases/shop/orders/"].names(0)
     assert "products" not in seen["databases/shop/orders/"].names(0)
     assert {"product_categories", "products", "categories"} <= seen["databases/shop/product_categories/"].names(0)
@@ -257,3 +261,31 @@ def test_without_the_offline_option_material_asks_the_cdn(
             page.close()
     assert any(u.startswith("https://unpkg.com/mermaid@11/") for u in requests), json.dumps(requests)
     assert drawn == 0
+
+
+SAMPLE_SITE = Path(__file__).parents[1] / "sample_site"
+GOOGLE_FONTS = ("https://fonts.googleapis.com/", "https://fonts.gstatic.com/")
+
+
+@pytest.mark.slow
+def test_sample_site_diagrams_all_render(browser: Browser, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """The sample site as shipped (Material, the mermaid fence, `offline: true`): every diagram renders."""
+    config = load_config(str(SAMPLE_SITE / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
+    build(config)
+    result = BuildResult(tmp_path / "site", [])
+    pages = sorted(
+        str(p.parent.relative_to(result.site_dir)) + "/"
+        for p in result.site_dir.rglob("index.html")
+        if '<pre class="mermaid">' in p.read_text(encoding="utf-8")
+    )
+    assert "databases/" in pages and len(pages) >= 10, pages
+    shots = shots_for(request)
+    blocks = 0
+    with serve(result.site_dir) as base:
+        for path in pages:
+            rendered = render(browser, base, result, path, shots)
+            # The sample keeps Material's web font; only that may be asked of the network.
+            assert_rendered(rendered, base, allowed=GOOGLE_FONTS)
+            assert not any("unpkg.com" in u or "mermaid" in u.split("/")[2] for u in rendered.requests if "//" in u)
+            blocks += len(rendered.sources)
+    assert blocks >= len(pages)

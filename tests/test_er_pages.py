@@ -21,7 +21,9 @@ FALLBACK_MESSAGE = "ER diagrams are shown as text"
 def shop_site(site: SiteBuilder, **options: object) -> None:
     shutil.copytree(SHOP, site.root / "catalog")
     theme = str(options.pop("theme", "material"))
-    site.mkdocs_yml(options or None, theme=theme, extra={"theme": {"name": theme, "font": False}} if theme == "material" else None)
+    site.mkdocs_yml(
+        options or None, theme=theme, extra={"theme": {"name": theme, "font": False}} if theme == "material" else None
+    )
 
 
 def mermaid_blocks(page_html: str) -> list[str]:
@@ -211,3 +213,18 @@ def test_cross_service_reference_typos_are_errors_naming_file_line_and_fix(
     assert result.error is not None
     assert message.replace("LINE", str(line)) in result.error
     assert "Traceback" not in result.error
+
+
+def test_diagram_blocks_embed_in_hand_written_pages(site: SiteBuilder) -> None:
+    shop_site(site)
+    site.write(
+        "docs/model.md",
+        "# Our model\n\n<!-- dbcatalog:database_diagram shop -->\n\n<!-- dbcatalog:table_diagram shop/orders -->\n\n"
+        "<!-- dbcatalog:system_diagram -->\n",
+    )
+    result = site.build()
+    assert result.error is None, result.error
+    blocks = mermaid_blocks(result.html("model/"))
+    assert len(blocks) == 3
+    assert '["shipments"]' in blocks[0] and '["coupons"]' in blocks[1] and "users#45;service" in blocks[2]
+    assert 'href="../databases/shop/audit_log/"' in result.html("model/")  # links relative to this page

@@ -16,10 +16,15 @@ from mkdocs_dbcatalog.catalog.model import (
 )
 
 
-def t(name: str, *columns: str, pk: str | None = "id", fks: tuple[ForeignKey, ...] = (), kind: TableKind = TableKind.TABLE) -> Table:
+def t(
+    name: str, *columns: str, pk: str | None = "id", fks: tuple[ForeignKey, ...] = (), kind: TableKind = TableKind.TABLE
+) -> Table:
     return Table(
-        name, kind=kind, columns=tuple(Column(c, "bigint") for c in columns),
-        primary_key=PrimaryKey((pk,)) if pk else None, foreign_keys=fks,
+        name,
+        kind=kind,
+        columns=tuple(Column(c, "bigint") for c in columns),
+        primary_key=PrimaryKey((pk,)) if pk else None,
+        foreign_keys=fks,
     )
 
 
@@ -29,7 +34,13 @@ USERS = Database("users", service="users-service", tables=(t("users", "id", "nam
 def found(*databases: Database) -> list[tuple[str, str, str, str, str]]:
     result = inferred_references(Catalog(databases))
     return [
-        (db, f"{r.source.key}.{r.source_column}", r.target_database, f"{r.target.key}.{r.target_column}", str(r.inferred))
+        (
+            db,
+            f"{r.source.key}.{r.source_column}",
+            r.target_database,
+            f"{r.target.key}.{r.target_column}",
+            str(r.inferred),
+        )
         for db, refs in sorted(result.items())
         for r in refs
     ]
@@ -37,10 +48,24 @@ def found(*databases: Database) -> list[tuple[str, str, str, str, str]]:
 
 def test_singular_and_stem() -> None:
     assert [singular(w) for w in ("users", "categories", "addresses", "statuses", "boxes", "status", "news_items")] == [
-        "user", "category", "address", "status", "box", "status", "news_item",
+        "user",
+        "category",
+        "address",
+        "status",
+        "box",
+        "status",
+        "news_item",
     ]
-    assert [stem(c) for c in ("user_id", "UserId", "billing_account_id", "BillingAccountID", "id", "paid", "user__id")] == [
-        "user", "user", "billing_account", "billing_account", None, None, None,
+    assert [
+        stem(c) for c in ("user_id", "UserId", "billing_account_id", "BillingAccountID", "id", "paid", "user__id")
+    ] == [
+        "user",
+        "user",
+        "billing_account",
+        "billing_account",
+        None,
+        None,
+        None,
     ]
 
 
@@ -87,7 +112,9 @@ def test_every_matching_database_is_a_candidate() -> None:
 
 def test_with_inferred_references_appends_after_declared_ones() -> None:
     declared = CrossReference(TableRef("orders"), "user_id", "users", TableRef("users"), "id")
-    shop = Database("shop", tables=(t("orders", "id", "user_id"), t("reviews", "id", "user_id")), references=(declared,))
+    shop = Database(
+        "shop", tables=(t("orders", "id", "user_id"), t("reviews", "id", "user_id")), references=(declared,)
+    )
     catalog = with_inferred_references(Catalog((shop, USERS)))
     refs = catalog.database("shop").references  # type: ignore[union-attr]
     assert refs[0] == declared

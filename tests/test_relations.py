@@ -26,7 +26,9 @@ def fk(columns: str, target: str, target_columns: str = "id", schema: str | None
     return ForeignKey(tuple(columns.split(",")), TableRef(target, schema), tuple(target_columns.split(",")))
 
 
-def table(name: str, *columns: Column, pk: str | None = "id", fks: tuple[ForeignKey, ...] = (), **extra: object) -> Table:
+def table(
+    name: str, *columns: Column, pk: str | None = "id", fks: tuple[ForeignKey, ...] = (), **extra: object
+) -> Table:
     return Table(
         name,
         columns=columns,
@@ -43,7 +45,10 @@ def only(database: Database) -> object:
 
 
 def test_mandatory_foreign_key_is_one_to_many_and_not_optional() -> None:
-    db = Database("d", tables=(table("users", col("id")), table("orders", col("id"), col("user_id"), fks=(fk("user_id", "users"),))))
+    db = Database(
+        "d",
+        tables=(table("users", col("id")), table("orders", col("id"), col("user_id"), fks=(fk("user_id", "users"),))),
+    )
     (r,) = relationships(db)
     assert (r.kind, r.parent.key, r.child.key, r.columns) == (Kind.ONE_TO_MANY, "users", "orders", ("user_id",))
     assert r.optional is False
@@ -53,16 +58,18 @@ def test_mandatory_foreign_key_is_one_to_many_and_not_optional() -> None:
 
 def test_nullable_foreign_key_is_optional() -> None:
     db = Database(
-        "d", tables=(table("coupons", col("id")), table("orders", col("id"), col("coupon_id", True), fks=(fk("coupon_id", "coupons"),)))
+        "d",
+        tables=(
+            table("coupons", col("id")),
+            table("orders", col("id"), col("coupon_id", True), fks=(fk("coupon_id", "coupons"),)),
+        ),
     )
     (r,) = relationships(db)
     assert r.optional is True
 
 
 def test_unknown_nullability_is_not_claimed_optional() -> None:
-    db = Database(
-        "d", tables=(table("a", col("id")), table("b", col("id"), col("a_id", None), fks=(fk("a_id", "a"),)))
-    )
+    db = Database("d", tables=(table("a", col("id")), table("b", col("id"), col("a_id", None), fks=(fk("a_id", "a"),))))
     (r,) = relationships(db)
     assert r.optional is False
 
@@ -83,15 +90,24 @@ def test_foreign_key_that_is_the_primary_key_is_one_to_one_and_identifying() -> 
 
 def test_foreign_key_with_unique_constraint_or_unique_index_is_one_to_one() -> None:
     by_constraint = table(
-        "passports", col("id"), col("person_id"), fks=(fk("person_id", "people"),),
+        "passports",
+        col("id"),
+        col("person_id"),
+        fks=(fk("person_id", "people"),),
         unique_constraints=(UniqueConstraint(("person_id",)),),
     )
     by_index = table(
-        "badges", col("id"), col("person_id"), fks=(fk("person_id", "people"),),
+        "badges",
+        col("id"),
+        col("person_id"),
+        fks=(fk("person_id", "people"),),
         indexes=(Index(("person_id",), unique=True),),
     )
     partial = table(
-        "cards", col("id"), col("person_id"), fks=(fk("person_id", "people"),),
+        "cards",
+        col("id"),
+        col("person_id"),
+        fks=(fk("person_id", "people"),),
         indexes=(Index(("person_id",), unique=True, predicate="active"),),
     )
     db = Database("d", tables=(table("people", col("id")), by_constraint, by_index, partial))
@@ -100,7 +116,9 @@ def test_foreign_key_with_unique_constraint_or_unique_index_is_one_to_one() -> N
 
 
 def test_self_reference() -> None:
-    db = Database("d", tables=(table("employees", col("id"), col("manager_id", True), fks=(fk("manager_id", "employees"),)),))
+    db = Database(
+        "d", tables=(table("employees", col("id"), col("manager_id", True), fks=(fk("manager_id", "employees"),)),)
+    )
     (r,) = relationships(db)
     assert r.self_reference is True
     assert (r.parent.key, r.child.key, r.optional) == ("employees", "employees", True)
@@ -109,7 +127,10 @@ def test_self_reference() -> None:
 def test_composite_foreign_key_is_one_relationship_optional_if_any_column_is_nullable() -> None:
     lines = table("lines", col("order_id"), col("line_no", type="int"), pk="order_id,line_no")
     shipments = table(
-        "shipments", col("id"), col("order_id", True), col("line_no", False, "int"),
+        "shipments",
+        col("id"),
+        col("order_id", True),
+        col("line_no", False, "int"),
         fks=(fk("order_id,line_no", "lines", "order_id,line_no"),),
     )
     db = Database("d", tables=(lines, shipments))
@@ -123,7 +144,11 @@ def test_composite_foreign_key_is_one_relationship_optional_if_any_column_is_nul
 
 def test_composite_foreign_key_covering_a_composite_unique_key_is_one_to_one() -> None:
     child = table(
-        "extras", col("id"), col("a"), col("b"), fks=(fk("a,b", "pairs", "a,b"),),
+        "extras",
+        col("id"),
+        col("a"),
+        col("b"),
+        fks=(fk("a,b", "pairs", "a,b"),),
         unique_constraints=(UniqueConstraint(("a", "b")),),
     )
     db = Database("d", tables=(table("pairs", col("a"), col("b"), pk="a,b"), child))
@@ -140,7 +165,11 @@ def test_part_of_a_composite_key_is_not_unique() -> None:
 
 def film_actor(*extra: Column, pk: str | None = "actor_id,film_id", **more: object) -> Table:
     return table(
-        "film_actor", col("actor_id"), col("film_id"), *extra, pk=pk,
+        "film_actor",
+        col("actor_id"),
+        col("film_id"),
+        *extra,
+        pk=pk,
         fks=more.pop("fks", (fk("actor_id", "actor", "actor_id"), fk("film_id", "film", "film_id"))),  # type: ignore[arg-type]
         **more,
     )
@@ -160,9 +189,7 @@ def test_junction_is_one_many_to_many_relation_via_it() -> None:
 
 
 def test_junction_by_unique_key_with_surrogate_id() -> None:
-    junction = film_actor(
-        col("id"), pk="id", unique_constraints=(UniqueConstraint(("actor_id", "film_id")),)
-    )
+    junction = film_actor(col("id"), pk="id", unique_constraints=(UniqueConstraint(("actor_id", "film_id")),))
     db = Database("d", tables=(ACTOR, FILM, junction))
     assert only(db).kind is Kind.MANY_TO_MANY  # type: ignore[attr-defined]
 
@@ -195,7 +222,12 @@ def test_junction_of_composite_keys() -> None:
     left = table("left_t", col("a1"), col("a2"), pk="a1,a2")
     right = table("right_t", col("b1"), col("b2"), pk="b1,b2")
     junction = table(
-        "pairs", col("a1"), col("a2"), col("b1"), col("b2"), pk="a1,a2,b1,b2",
+        "pairs",
+        col("a1"),
+        col("a2"),
+        col("b1"),
+        col("b2"),
+        pk="a1,a2,b1,b2",
         fks=(fk("a1,a2", "left_t", "a1,a2"), fk("b1,b2", "right_t", "b1,b2")),
     )
     (r,) = relationships(Database("d", tables=(left, right, junction)))
@@ -207,7 +239,10 @@ def test_junction_of_composite_keys() -> None:
 def test_self_referencing_junction() -> None:
     users = table("users", col("id"))
     friends = table(
-        "friendships", col("user_id"), col("friend_id"), pk="user_id,friend_id",
+        "friendships",
+        col("user_id"),
+        col("friend_id"),
+        pk="user_id,friend_id",
         fks=(fk("user_id", "users"), fk("friend_id", "users")),
     )
     (r,) = relationships(Database("d", tables=(users, friends)))
@@ -238,7 +273,15 @@ def test_relationships_are_sorted_by_parent_then_child() -> None:
 
 
 def test_relations_index_around_degree_and_incoming() -> None:
-    db = Database("d", tables=(ACTOR, FILM, film_actor(), table("roles", col("id"), col("film_id"), fks=(fk("film_id", "film", "film_id"),))))
+    db = Database(
+        "d",
+        tables=(
+            ACTOR,
+            FILM,
+            film_actor(),
+            table("roles", col("id"), col("film_id"), fks=(fk("film_id", "film", "film_id"),)),
+        ),
+    )
     relations = Relations(Catalog((db,)))
     film = db.table("film")
     assert film is not None

@@ -93,9 +93,9 @@ def attributes(table: Table | None, mode: str) -> tuple[Attribute, ...]:
     unique |= {i.columns[0] for i in table.indexes if i.unique and not i.predicate and len(i.columns) == 1}
     found = []
     for column in table.columns:
-        keys = tuple(
-            k for k, member in (("PK", column.name in primary), ("FK", column.name in foreign)) if member
-        ) + (("UK",) if column.name in unique and column.name not in primary else ())
+        keys = tuple(k for k, member in (("PK", column.name in primary), ("FK", column.name in foreign)) if member) + (
+            ("UK",) if column.name in unique and column.name not in primary else ()
+        )
         if mode == "keys" and not keys:
             continue
         found.append(Attribute(column.type or "—", column.name, keys))
@@ -251,9 +251,7 @@ def _clusters(graph: _Graph, component: set[str], options: DiagramOptions) -> li
     return found
 
 
-def pack(
-    graph: _Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions
-) -> list[tuple[str, set[str]]]:
+def pack(graph: _Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions) -> list[tuple[str, set[str]]]:
     """Blocks (group name, keys): components and clusters packed first-fit, largest first."""
     blocks: list[tuple[str, set[str]]] = []
     for name, keys in groups:
@@ -361,9 +359,7 @@ def table_diagram(database: Database, table: Table, relations: Relations, option
     graph = _Graph(entities, merge_parallel([relationship_edge(r) for r in found]))
     box = _Bin(graph, options)
     box.add({table.key})
-    ranked = sorted(
-        (k for k in entities if k != table.key), key=lambda k: (-relations.degree(database, refs[k]), k)
-    )
+    ranked = sorted((k for k in entities if k != table.key), key=lambda k: (-relations.degree(database, refs[k]), k))
     not_drawn = []
     for key in ranked:
         if box.fits({key}):

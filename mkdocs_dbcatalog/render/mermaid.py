@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .filters import Safe
+
 MAX_TEXT_SIZE = 50_000
 """Mermaid's `maxTextSize`: a longer diagram renders as an error message instead."""
 MAX_EDGES = 500
@@ -128,6 +130,9 @@ class Block:
     def names(self) -> list[str]:
         return [e.label for e in self.entities]
 
+    def fenced(self) -> Safe:
+        return fenced(self.text())
+
     def text(self) -> str:
         idents = {entity.key: f"t{i}" for i, entity in enumerate(self.entities)}
         parts = ["erDiagram\n"]
@@ -164,6 +169,17 @@ def direction(keys: list[str], edges: list[Edge]) -> str:
     widest = max((list(rank.values()).count(r) for r in set(rank.values())), default=0)
     depth = max(rank.values(), default=0) + 1
     return "LR" if widest > 4 and widest > depth * 1.5 else "TB"
+
+
+def fenced(text: str) -> Safe:
+    """A Markdown ```` ```mermaid ```` fence, for the site's `pymdownx.superfences` custom fence.
+
+    Unlike other code blocks (filters.fence writes raw HTML so that preprocessors such as snippets
+    cannot act on catalog text), a diagram must reach the user's custom fence as a fence. That is
+    safe here: every name is encoded to letters, digits, spaces and `#N;`, so the text holds no
+    `--8<--`, no CriticMarkup, no `{{`, and no line a fence could end on.
+    """
+    return Safe(f"```mermaid\n{text}```")
 
 
 def entity_size(entity: Entity) -> int:

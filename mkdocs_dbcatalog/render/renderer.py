@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ class Settings:
     last_updated: date | str | None = None
     table_pages: bool = True
     features: Features = Features()
-    diagrams: DiagramOptions = DiagramOptions()
+    diagrams: DiagramOptions = field(default_factory=DiagramOptions)
 
 
 class Renderer:
@@ -156,7 +156,8 @@ def column_keys(database: Database, table: Table) -> dict[str, list[tuple[str, s
     for ref in database.references:
         if ref.source == table.ref:
             label = f"{ref.target_database}/{ref.target.key}.{ref.target_column}"
-            keys.setdefault(ref.source_column, []).append(("ID", ref.target_database, ref.target, label))
+            kind = "ID (inferred)" if ref.inferred else "ID"
+            keys.setdefault(ref.source_column, []).append((kind, ref.target_database, ref.target, label))
     return keys
 
 
