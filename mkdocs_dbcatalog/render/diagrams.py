@@ -150,11 +150,28 @@ def merge_parallel(edges: list[Edge]) -> list[Edge]:
 # Packing entities into blocks under the limits
 
 
+class Entities:
+    """Each table's box, made once per build: a table is drawn on its page and its neighbours' pages."""
+
+    def __init__(self, database: Database, options: DiagramOptions) -> None:
+        self.tables = {t.ref: t for t in database.tables}
+        self.options = options
+        self._made: dict[TableRef, tuple[Entity, int]] = {}
+
+    def get(self, ref: TableRef) -> tuple[Entity, int]:
+        """The entity and its size in characters."""
+        if ref not in self._made:
+            attrs = attributes(self.tables.get(ref), self.options.columns)
+            entity = _entity(ref.key, ref.key, attrs, self.options.max_text)
+            self._made[ref] = (entity, entity_size(entity))
+        return self._made[ref]
+
+
 class _Graph:
-    def __init__(self, entities: dict[str, Entity], edges: list[Edge]) -> None:
+    def __init__(self, entities: dict[str, Entity], edges: list[Edge], sizes: dict[str, int] | None = None) -> None:
         self.entities = entities
         self.edges = edges
-        self.size = {key: entity_size(e) for key, e in entities.items()}
+        self.size = sizes if sizes is not None else {key: entity_size(e) for key, e in entities.items()}
         self.edge_cost = [edge_size(e) for e in edges]
         self.incident: dict[str, list[int]] = defaultdict(list)
         for i, edge in enumerate(edges):
@@ -314,19 +331,18 @@ def _caption(number: int, total: int, group: str, labels: list[str], what: str) 
 # The three views
 
 
-def database_diagrams(database: Database, relations: Relations, options: DiagramOptions) -> DiagramSet:
+def database_diagrams(
+    database: Database, relations: Relations, options: DiagramOptions, boxes: Entities | None = None
+) -> DiagramSet:
     """All relationships of one database, split as needed; tables without any are listed apart."""
-    tables = {t.ref: t for t in database.tables}
+    boxes = boxes or Entities(database, options)
     edges = merge_parallel([relationship_edge(r) for r in relations.relationships(database)])
     refs: dict[str, TableRef] = {}
     for relation in relations.relationships(database):
         refs[relation.parent.key] = relation.parent
         refs[relation.child.key] = relation.child
-    entities = {
-        key: _entity(key, key, attributes(tables.get(ref), options.columns), options.max_text)
-        for key, ref in refs.items()
-    }
-    graph = _Graph(entities, edges)
+    made = {key: boxes.get(ref) for key, ref in refs.items()}
+    graph = _Graph({k: e for k, (e, _) in made.items()}, edges, {k: n for k, (_, n) in made.items()})
     schemas: dict[str, set[str]] = defaultdict(set)
     for key, ref in refs.items():
         schemas[ref.schema or ""].add(key)
@@ -337,9 +353,10 @@ def database_diagrams(database: Database, relations: Relations, options: Diagram
     return result
 
 
-def table_diagram(database: Database, table: Table, relations: Relations, options: DiagramOptions) -> DiagramSet:
+def table_diagram(
+    database: Database, table: Table, relations: Relations, options: DiagramOptions, boxes: Entities | None = None
+) -> DiagramSet:
     """A table and its direct neighbours; a junction is drawn with its own two keys."""
-    tables = {t.ref: t for t in database.tables}
     found: list[Relationship] = []
     for relation in relations.around(database, table):
         if relation.via == table.ref:
@@ -352,17 +369,18 @@ def table_diagram(database: Database, table: Table, relations: Relations, option
     for relation in found:
         refs.setdefault(relation.parent.key, relation.parent)
         refs.setdefault(relation.child.key, relation.child)
-    entities = {
-        key: _entity(key, key, attributes(tables.get(ref), options.columns), options.max_text)
-        for key, ref in refs.items()
-    }
-    graph = _Graph(entities, merge_parallel([relationship_edge(r) for r in found]))
+    boxes = boxes or Entities(database, options)
+    made = {key: boxes.get(ref) for key, ref in refs.items()}
+    entities = {k: e for k, (e, _) in made.items()}
+    graph = _Graph(
+        entities, merge_parallel([relationship_edge(r) for r in found]), {k: n for k, (_, n) in made.items()}
+    )
     box = _Bin(graph, options)
     box.add({table.key})
     ranked = sorted((k for k in entities if k != table.key), key=lambda k: (-relations.degree(database, refs[k]), k))
     not_drawn = []
     for key in ranked:
-        if box.fits({key}):
+        if len(box.keys) < options.max_tables and box.fits({key}):
             box.add({key})
         else:
             not_drawn.append(key)
@@ -420,16 +438,22 @@ class Diagrams:
         self.catalog = catalog
         self.relations = relations
         self.options = options
+        self._boxes: dict[str, Entities] = {}
+
+    def _entities(self, database: Database) -> Entities:
+        if database.name not in self._boxes:
+            self._boxes[database.name] = Entities(database, self.options)
+        return self._boxes[database.name]
 
     def any(self) -> bool:
         """Whether any page would draw a diagram: some relationship or cross-service reference exists."""
         return any(d.references or self.relations.relationships(d) for d in self.catalog.databases)
 
     def database(self, database: Database) -> DiagramSet:
-        return database_diagrams(database, self.relations, self.options)
+        return database_diagrams(database, self.relations, self.options, self._entities(database))
 
     def table(self, database: Database, table: Table) -> DiagramSet:
-        return table_diagram(database, table, self.relations, self.options)
+        return table_diagram(database, table, self.relations, self.options, self._entities(database))
 
     def system(self) -> DiagramSet:
         return system_diagram(self.catalog, self.options)
