@@ -228,3 +228,12 @@ def test_diagram_blocks_embed_in_hand_written_pages(site: SiteBuilder) -> None:
     assert len(blocks) == 3
     assert '["shipments"]' in blocks[0] and '["coupons"]' in blocks[1] and "users#45;service" in blocks[2]
     assert 'href="../databases/shop/audit_log/"' in result.html("model/")  # links relative to this page
+
+
+def test_tables_as_sections_keep_the_database_diagram_and_link_to_anchors(site: SiteBuilder) -> None:
+    shop_site(site, table_pages=False)
+    result = site.build()
+    assert result.error is None, result.error
+    (block,) = mermaid_blocks(result.html("databases/shop/"))
+    assert '["orders"]' in block
+    assert 'href="#table-audit_log"' in result.html("databases/shop/")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -249,3 +252,29 @@ def test_a_hub_is_laid_out_left_to_right_and_a_chain_top_down() -> None:
     assert direction([f"n{i}" for i in range(7)], chain) == "TB"
     cycle = [*chain, Edge("n6", "n0", Card.EXACTLY_ONE, Card.ZERO_OR_MORE, "k")]
     assert direction([f"n{i}" for i in range(7)], cycle) == "TB"
+
+
+def test_diagrams_are_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Sets order differently under another PYTHONHASHSEED; the pages must not change with it."""
+    (tmp_path / "big.yml").write_text(big_catalog_yaml(300, schemas=2), encoding="utf-8")
+    script = (
+        "import hashlib, sys; from pathlib import Path\n"
+        "from mkdocs_dbcatalog.sources.yamlfile import load_file\n"
+        "from mkdocs_dbcatalog.catalog.model import Catalog\n"
+        "from mkdocs_dbcatalog.catalog.relations import Relations\n"
+        "from mkdocs_dbcatalog.render.diagrams import DiagramOptions, Diagrams\n"
+        "db = load_file(Path(sys.argv[1]), 'big.yml', {}).database\n"
+        "d = Diagrams(Catalog((db,)), Relations(Catalog((db,))), DiagramOptions(max_tables=12))\n"
+        "texts = [b.text() for b in d.database(db).blocks]\n"
+        "texts += [b.text() for t in db.tables for b in d.table(db, t).blocks]\n"
+        "print(len(texts), hashlib.sha256('\\n'.join(texts).encode()).hexdigest())\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "big.yml")], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1, outputs
