@@ -10,74 +10,14 @@ text summary on the same page always lists every relationship.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from ..catalog.model import Catalog, Database, Table, TableRef
 from ..catalog.relations import Kind, Relations, Relationship, foreign_key_relationship
-from .mermaid import (
-    HEADER,
-    MAX_EDGES,
-    MAX_TEXT_SIZE,
-    TEXT_MARGIN,
-    Attribute,
-    Block,
-    Card,
-    Edge,
-    Entity,
-    edge_size,
-    entity_size,
-    js_length,
-)
+from .mermaid import Attribute, Block, Card, Edge, Entity, entity_size, js_length
+from .packing import Bin, DiagramOptions, DiagramSet, Graph, plan
 
-COLUMN_MODES = ("keys", "all", "none")
-
-
-@dataclass(frozen=True)
-class DiagramOptions:
-    """How diagrams are drawn; the plugin fills it from the `diagrams` option."""
-
-    enabled: bool = True
-    columns: str = "keys"
-    """Columns shown in each table's box: `keys` (primary, foreign and unique keys), `all`, `none`."""
-    max_tables: int = 30
-    """Tables per block: past about thirty, an ER diagram stops being readable."""
-    max_relations: int = 120
-    """Relationships per block (never more than Mermaid's own limit)."""
-    max_diagrams: int = 10
-    """Blocks per page (each takes the reader's browser a second or so to lay out); the least
-    connected groups beyond it are listed instead of drawn."""
-
-    @property
-    def max_text(self) -> int:
-        return MAX_TEXT_SIZE - TEXT_MARGIN
-
-    @property
-    def edge_limit(self) -> int:
-        return min(self.max_relations, MAX_EDGES)
-
-
-@dataclass
-class DiagramSet:
-    """The blocks of one diagram, and what the page must say about what they leave out."""
-
-    blocks: list[Block] = field(default_factory=list)
-    not_drawn: list[str] = field(default_factory=list)
-    """Tables (or databases) with relationships that no block shows: too many for the page."""
-    isolated: list[str] = field(default_factory=list)
-    """Tables with no relationship at all: nothing to draw."""
-    undrawn: int = 0
-    """Relationships no block shows: their ends are in different blocks, or not drawn."""
-    split: str | None = None
-    """`schema` or `group` when the diagram was split into several blocks."""
-
-    @property
-    def dashed(self) -> bool:
-        """Some drawn line is dashed (a reference inferred from naming, on the system view)."""
-        return any(not edge.solid for block in self.blocks for edge in block.edges)
-
-    @property
-    def drawn(self) -> int:
-        return sum(len(b.entities) for b in self.blocks)
+__all__ = ["DiagramOptions", "DiagramSet", "Diagrams", "database_diagrams", "system_diagram", "table_diagram"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,10 +86,6 @@ def merge_parallel(edges: list[Edge]) -> list[Edge]:
     return list(merged.values())
 
 
-# ---------------------------------------------------------------------------------------------
-# Packing entities into blocks under the limits
-
-
 class Entities:
     """Each table's box, made once per build: a table is drawn on its page and its neighbours' pages."""
 
@@ -167,166 +103,6 @@ class Entities:
         return self._made[ref]
 
 
-class _Graph:
-    def __init__(self, entities: dict[str, Entity], edges: list[Edge], sizes: dict[str, int] | None = None) -> None:
-        self.entities = entities
-        self.edges = edges
-        self.size = sizes if sizes is not None else {key: entity_size(e) for key, e in entities.items()}
-        self.edge_cost = [edge_size(e) for e in edges]
-        self.incident: dict[str, list[int]] = defaultdict(list)
-        for i, edge in enumerate(edges):
-            self.incident[edge.left].append(i)
-            if edge.right != edge.left:
-                self.incident[edge.right].append(i)
-        self.degree = {key: len(self.incident[key]) for key in entities}
-
-    def neighbours(self, key: str) -> set[str]:
-        found = set()
-        for i in self.incident[key]:
-            found |= {self.edges[i].left, self.edges[i].right}
-        found.discard(key)
-        return found
-
-    def order(self, keys: set[str] | list[str]) -> list[str]:
-        """Most connected first, then by name: the order tables are chosen and drawn in."""
-        return sorted(keys, key=lambda k: (-self.degree[k], k))
-
-
-class _Bin:
-    """A block being filled: counts what it holds so every addition can be checked."""
-
-    def __init__(self, graph: _Graph, options: DiagramOptions) -> None:
-        self.graph = graph
-        self.options = options
-        self.keys: set[str] = set()
-        self.text = len(HEADER)
-        self.edges = 0
-
-    def cost(self, keys: set[str]) -> tuple[int, int]:
-        """(text, edges) that adding `keys` would add."""
-        text = sum(self.graph.size[k] for k in keys)
-        seen: set[int] = set()
-        together = self.keys | keys
-        for key in keys:
-            for i in self.graph.incident[key]:
-                edge = self.graph.edges[i]
-                if i not in seen and edge.left in together and edge.right in together:
-                    seen.add(i)
-                    text += self.graph.edge_cost[i]
-        return text, len(seen)
-
-    def fits(self, keys: set[str]) -> bool:
-        text, edges = self.cost(keys)
-        return (
-            len(self.keys) + len(keys) <= self.options.max_tables
-            and self.edges + edges <= self.options.edge_limit
-            and self.text + text <= self.options.max_text
-        )
-
-    def add(self, keys: set[str]) -> None:
-        text, edges = self.cost(keys)
-        self.keys |= keys
-        self.text += text
-        self.edges += edges
-
-
-def _components(graph: _Graph, keys: set[str]) -> list[set[str]]:
-    left, found = set(keys), []
-    for start in graph.order(keys):
-        if start not in left:
-            continue
-        component, stack = {start}, [start]
-        left.discard(start)
-        while stack:
-            for other in graph.neighbours(stack.pop()):
-                if other in left:
-                    left.discard(other)
-                    component.add(other)
-                    stack.append(other)
-        found.append(component)
-    return found
-
-
-def _clusters(graph: _Graph, component: set[str], options: DiagramOptions) -> list[set[str]]:
-    """Cut a group too large for one block into neighbourhoods grown from its hubs."""
-    left, found = set(component), []
-    seeds = iter(graph.order(component))
-    while left:
-        seed = next(key for key in seeds if key in left)
-        box = _Bin(graph, options)
-        box.add({seed})
-        frontier = [seed]
-        while frontier:
-            candidates = graph.order({n for k in frontier for n in graph.neighbours(k)} & (left - box.keys))
-            frontier = []
-            for key in candidates:
-                if box.fits({key}):
-                    box.add({key})
-                    frontier.append(key)
-        found.append(box.keys)
-        left -= box.keys
-    return found
-
-
-def pack(graph: _Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions) -> list[tuple[str, set[str]]]:
-    """Blocks (group name, keys): components and clusters packed first-fit, largest first."""
-    blocks: list[tuple[str, set[str]]] = []
-    for name, keys in groups:
-        parts: list[set[str]] = []
-        for component in _components(graph, keys):
-            probe = _Bin(graph, options)
-            parts += [component] if probe.fits(component) else _clusters(graph, component, options)
-        bins: list[_Bin] = []
-        for part in sorted(parts, key=lambda p: (-len(p), graph.order(p)[0])):
-            target = next((b for b in bins if b.fits(part)), None)
-            if target is None:
-                target = _Bin(graph, options)
-                bins.append(target)
-            target.add(part)
-        blocks += [(name, b.keys) for b in bins]
-    return blocks
-
-
-def _build(
-    graph: _Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions, what: str = "tables"
-) -> DiagramSet:
-    everything = set().union(*(keys for _, keys in groups)) if groups else set()
-    whole = _Bin(graph, options)
-    if whole.fits(everything):
-        chosen = [("", everything)] if everything else []
-        split = None
-    else:
-        chosen = pack(graph, groups if len(groups) > 1 else [("", everything)], options)
-        split = "schema" if len(groups) > 1 else "group"
-    weight = {id(keys): sum(graph.degree[k] for k in keys) for _, keys in chosen}
-    kept = sorted(chosen, key=lambda item: -weight[id(item[1])])[: options.max_diagrams]
-    kept_ids = {id(keys) for _, keys in kept}
-    chosen_kept = [item for item in chosen if id(item[1]) in kept_ids]
-    result = DiagramSet(split=split)
-    drawn: dict[str, int] = {}
-    for number, (name, keys) in enumerate(chosen_kept, 1):
-        ordered = graph.order(keys)
-        for key in ordered:
-            drawn[key] = number
-        block = Block([graph.entities[k] for k in ordered])
-        block.edges = [e for e in graph.edges if e.left in keys and e.right in keys]
-        if len(chosen_kept) > 1:
-            block.caption = _caption(number, len(chosen_kept), name, [graph.entities[k].label for k in ordered], what)
-        result.blocks.append(block)
-    result.not_drawn = sorted(k for k in everything if k not in drawn)
-    result.undrawn = sum(e.count for e in graph.edges if drawn.get(e.left, -1) != drawn.get(e.right, -2))
-    return result
-
-
-def _caption(number: int, total: int, group: str, labels: list[str], what: str) -> str:
-    head = f"Diagram {number} of {total}"
-    if group:
-        head += f", schema {group}"
-    shown = ", ".join(labels[:4])
-    more = f" and {len(labels) - 4} more {what}" if len(labels) > 4 else ""
-    return f"{head}: {shown}{more}"
-
-
 # ---------------------------------------------------------------------------------------------
 # The three views
 
@@ -342,12 +118,12 @@ def database_diagrams(
         refs[relation.parent.key] = relation.parent
         refs[relation.child.key] = relation.child
     made = {key: boxes.get(ref) for key, ref in refs.items()}
-    graph = _Graph({k: e for k, (e, _) in made.items()}, edges, {k: n for k, (_, n) in made.items()})
+    graph = Graph({k: e for k, (e, _) in made.items()}, edges, {k: n for k, (_, n) in made.items()})
     schemas: dict[str, set[str]] = defaultdict(set)
     for key, ref in refs.items():
         schemas[ref.schema or ""].add(key)
     groups = sorted(schemas.items())
-    result = _build(graph, groups, options)
+    result = plan(graph, groups, options)
     folded = {r.via.key for r in relations.relationships(database) if r.via}
     result.isolated = sorted(t.key for t in database.tables if t.key not in refs and t.key not in folded)
     return result
@@ -372,10 +148,8 @@ def table_diagram(
     boxes = boxes or Entities(database, options)
     made = {key: boxes.get(ref) for key, ref in refs.items()}
     entities = {k: e for k, (e, _) in made.items()}
-    graph = _Graph(
-        entities, merge_parallel([relationship_edge(r) for r in found]), {k: n for k, (_, n) in made.items()}
-    )
-    box = _Bin(graph, options)
+    graph = Graph(entities, merge_parallel([relationship_edge(r) for r in found]), {k: n for k, (_, n) in made.items()})
+    box = Bin(graph, options)
     box.add({table.key})
     ranked = sorted((k for k in entities if k != table.key), key=lambda k: (-relations.degree(database, refs[k]), k))
     not_drawn = []
@@ -427,8 +201,8 @@ def system_diagram(catalog: Catalog, options: DiagramOptions) -> DiagramSet:
         used = sorted(columns[database.name].items())
         attrs = tuple(Attribute(table, column, tuple(sorted(keys))) for (table, column), keys in used)
         entities[database.name] = _entity(database.name, label, attrs, options.max_text)
-    graph = _Graph(entities, merge_parallel(edges))
-    return _build(graph, [("", set(entities))], options, what="databases")
+    graph = Graph(entities, merge_parallel(edges))
+    return plan(graph, [("", set(entities))], options, what="databases")
 
 
 class Diagrams:
