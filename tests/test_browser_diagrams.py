@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from mkdocs.config import load_config
 from mkdocs_dbcatalog.render.mermaid import MAX_TEXT_SIZE, js_length
 
 from .browser import Browser, Page, find_chromium, serve
+from .conftest import DATASETS
 from .er_catalogs import AWKWARD_TABLES, awkward_catalog_yaml, big_catalog_yaml
 from .sitebuilder import BuildResult, SiteBuilder
 
@@ -289,3 +291,32 @@ def test_sample_site_diagrams_all_render(browser: Browser, tmp_path: Path, reque
             assert not any("unpkg.com" in u or "mermaid" in u.split("/")[2] for u in rendered.requests if "//" in u)
             blocks += len(rendered.sources)
     assert blocks >= len(pages)
+
+
+def test_public_schemas_read_live_render(browser: Browser, site: SiteBuilder, request: pytest.FixtureRequest) -> None:
+    """Chinook and Sakila (SQLite files), read live by the build: their diagrams render too."""
+    shutil.copy(DATASETS / "chinook" / "Chinook_Sqlite.sqlite", site.root / "chinook.db")
+    with sqlite3.connect(site.root / "sakila.db") as connection:
+        connection.executescript((DATASETS / "sakila" / "sqlite-sakila-schema.sql").read_text())
+    site.catalog("chinook", "database: chinook\nconnection: {url: 'sqlite:///chinook.db'}\n")
+    site.catalog("sakila", "database: sakila\nconnection: {url: 'sqlite:///sakila.db'}\n")
+    material_site(site)
+    result = site.build()
+    assert result.error is None, result.error
+    shots = shots_for(request)
+    with serve(result.site_dir) as base:
+        pages = {
+            path: render(browser, base, result, path, shots)
+            for path in (
+                "databases/chinook/",
+                "databases/sakila/",
+                "databases/sakila/film/",
+                "databases/chinook/playlisttrack/",
+            )
+        }
+        for rendered in pages.values():
+            assert_rendered(rendered, base)
+    assert {"actor", "film", "category", "language", "store", "staff"} <= pages["databases/sakila/"].names(0)
+    assert {"via film_actor", "via film_category"} <= pages["databases/sakila/"].names(0)
+    assert {"Playlist", "Track", "via PlaylistTrack", "ReportsTo"} <= pages["databases/chinook/"].names(0)
+    assert {"PlaylistTrack", "Playlist", "Track"} <= pages["databases/chinook/playlisttrack/"].names(0)
