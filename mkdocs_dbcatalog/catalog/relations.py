@@ -65,9 +65,6 @@ class Relationship:
             return self.foreign_keys[0].columns
         return self.foreign_key.target_columns if self.foreign_key else ()
 
-    def touches(self, ref: TableRef) -> bool:
-        return ref in (self.parent, self.child, self.via)
-
 
 @dataclass(frozen=True, slots=True)
 class Incoming:
