@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .cache import LiveCache
+from .catalog.inference import with_inferred_references
 from .catalog.model import Catalog, CrossReference, Database, Drift
 from .config import PluginConfig
 from .errors import CatalogError
@@ -89,6 +90,8 @@ def assemble(
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
     catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))
     check_references(catalog, {item.database.name: item for item in described})
+    if options.infer_references:
+        catalog = with_inferred_references(catalog)
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
     watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
     return Assembled(catalog, warnings, watch, described, _last_modified(files))

@@ -33,6 +33,24 @@ class FooterConfig(base.Config):
     """A date; by default the newest modification time of the catalog's YAML files."""
 
 
+class DiagramsConfig(base.Config):
+    """Mermaid ER diagrams (rendered by Material's `pymdownx.superfences` mermaid fence)."""
+
+    enabled = c.Type(bool, default=True)
+    """Draw diagrams on the catalog, database and table pages; false keeps the text summaries only."""
+    columns = c.Choice(("keys", "all", "none"), default="keys")
+    """Columns in each table's box: `keys` (primary, foreign, unique), `all`, or `none`."""
+    max_tables = c.Type(int, default=30)
+    """Tables per diagram block; a larger database is split by schema, then by connected group."""
+    max_relations = c.Type(int, default=120)
+    """Relationships per diagram block (Mermaid's own limit, 500, is never exceeded)."""
+    max_diagrams = c.Type(int, default=10)
+    """Diagram blocks per page (each costs the reader's browser about a second); the least connected
+    groups past it are listed, not drawn."""
+    offline = c.Type(bool, default=False)
+    """Ship Mermaid with the site instead of Material loading it from a CDN (air-gapped docs)."""
+
+
 class PluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off, e.g. `enabled: !ENV [DBCATALOG, true]`."""
@@ -52,6 +70,9 @@ class PluginConfig(base.Config):
     databases = c.ListOfItems(c.SubConfig(DatabaseConfig), default=[])
     """Databases given only by URL."""
     footer = c.SubConfig(FooterConfig)
+    diagrams = c.SubConfig(DiagramsConfig)
+    infer_references = c.Type(bool, default=False)
+    """Also show cross-service references guessed from naming (`user_id` → another database's `users.id`)."""
     connect_timeout = c.Type(int, default=10)
     """Seconds to wait for a database to accept a connection."""
     statement_timeout = c.Type(int, default=30)

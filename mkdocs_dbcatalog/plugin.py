@@ -19,6 +19,8 @@ from .cache import LiveCache
 from .config import PluginConfig
 from .errors import CatalogError
 from .pages import GeneratedPage, embed, generate
+from .render import material
+from .render.diagrams import DiagramOptions
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
 
@@ -47,6 +49,10 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         self.renderer = None
         if not self.config.enabled:
             return config
+        diagrams = self.config.diagrams
+        if diagrams.enabled and diagrams.offline:
+            # After Material's bundle in base.html, so `window.mermaid` exists before pages mount.
+            config.extra_javascript.append(material.SCRIPT_URI)
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         try:
             assembled = assemble(self.config, base, live=self.live)
@@ -63,6 +69,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 last_updated=footer.last_updated or assembled.last_modified,
                 table_pages=self.config.table_pages,
                 features=_features(config),
+                diagrams=_diagram_options(self.config),
             )
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
             self.pages = generate(self.renderer)
@@ -81,10 +88,28 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
             )
             self.generated.add(page.src_uri)
+        if self.renderer is not None:
+            self._add_diagram_support(files, config, self.renderer)
         nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
         if nav_pages:
             config.nav = _place_section(config.nav, files, nav_pages, self.config.title, self.config.nav_position)
         return files
+
+    def _add_diagram_support(self, files: Files, config: MkDocsConfig, renderer: Renderer) -> None:
+        """Ship Mermaid for offline sites; say once per build why diagrams would show as text."""
+        diagrams = self.config.diagrams
+        if not diagrams.enabled:
+            return
+        if diagrams.offline and files.get_file_from_path(material.SCRIPT_URI) is None:
+            files.append(File.generated(config, material.SCRIPT_URI, abs_src_path=str(material.MERMAID_JS)))
+        if not renderer.diagrams.any():
+            return
+        notice = material.fallback_notice(
+            _features(config), config.theme.name, config.extra_javascript, diagrams.offline
+        )
+        if notice:
+            warn, message = notice
+            (log.warning if warn else log.info)(message)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is None or "dbcatalog:" not in markdown or page.file.src_uri in self.generated:
@@ -110,6 +135,17 @@ def _features(config: MkDocsConfig) -> Features:
         mermaid=any(fence.get("name") == "mermaid" for fence in fences),
         details="pymdownx.details" in extensions,
         tabs="pymdownx.tabbed" in extensions,
+    )
+
+
+def _diagram_options(options: PluginConfig) -> DiagramOptions:
+    d = options.diagrams
+    return DiagramOptions(
+        enabled=d.enabled,
+        columns=d.columns,
+        max_tables=max(2, d.max_tables),
+        max_relations=max(1, d.max_relations),
+        max_diagrams=max(1, d.max_diagrams),
     )
 
 

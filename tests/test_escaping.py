@@ -105,10 +105,13 @@ def test_hostile_text_is_inert_in_built_html(tmp_path: Path, theme: str) -> None
     for name, value in (("benign", BENIGN), ("hostile", HOSTILE)):
         site = SiteBuilder(tmp_path / name)
         hostile_site(site, value)
-        site.mkdocs_yml(theme=theme, extra={"markdown_extensions": extensions(site)})
+        markdown = extensions(site) + ([mermaid_fence()] if theme == "material" else [])
+        site.mkdocs_yml(theme=theme, extra={"markdown_extensions": markdown})
         results[name] = site.build()
         assert results[name].error is None, results[name].error
     result = results["hostile"]
+    if theme == "material":
+        assert '<pre class="mermaid">' in result.html("databases/evil/accounts/")
 
     for page in PAGES:
         content = main_content(result.html(page))
@@ -148,6 +151,12 @@ def extensions(site: SiteBuilder) -> list[object]:
         {"pymdownx.snippets": {"base_path": [str(site.root), str(site.root / "docs")]}},
         {"pymdownx.emoji": {}},
     ]
+
+
+def mermaid_fence() -> dict[str, object]:
+    """Material's Mermaid support: hostile names then reach diagrams as entity and column labels."""
+    fence = {"name": "mermaid", "class": "mermaid", "format": "!!python/name:pymdownx.superfences.fence_code_format"}
+    return {"pymdownx.superfences": {"custom_fences": [fence]}}
 
 
 def test_escape_function_neutralises_markdown_and_html() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, T
 from ..catalog.relations import Relations
 from ..errors import CatalogError
 from . import commands, filters
+from .diagrams import DiagramOptions, Diagrams
 from .filters import Safe
 from .links import SiteMap
 
@@ -42,6 +43,7 @@ class Settings:
     last_updated: date | str | None = None
     table_pages: bool = True
     features: Features = Features()
+    diagrams: DiagramOptions = field(default_factory=DiagramOptions)
 
 
 class Renderer:
@@ -58,6 +60,7 @@ class Renderer:
         self.site = site
         self.settings = settings
         self.relations = Relations(catalog)
+        self.diagrams = Diagrams(catalog, self.relations, settings.diagrams)
         # A user's template of the same name wins; `_base/<name>` always reaches the shipped one, so
         # an override can `{% extends "_base/table.md.jinja" %}` and replace a single block.
         shipped = jinja2.FileSystemLoader(str(TEMPLATES))
@@ -95,6 +98,7 @@ class Renderer:
             settings=settings,
             features=settings.features,
             relations=self.relations,
+            diagrams=self.diagrams,
             coverage=coverage,
             engines=engines,
             percent=filters.percent,
@@ -152,7 +156,8 @@ def column_keys(database: Database, table: Table) -> dict[str, list[tuple[str, s
     for ref in database.references:
         if ref.source == table.ref:
             label = f"{ref.target_database}/{ref.target.key}.{ref.target_column}"
-            keys.setdefault(ref.source_column, []).append(("ID", ref.target_database, ref.target, label))
+            kind = "ID (inferred)" if ref.inferred else "ID"
+            keys.setdefault(ref.source_column, []).append((kind, ref.target_database, ref.target, label))
     return keys
 
 

@@ -1,0 +1,99 @@
+"""What ER diagrams cost a build: 1,000 and 2,000 tables in one database, hubs and junctions included.
+
+    python bench/diagrams.py [--runs 5] [--sizes 1000 2000]
+
+For each size it reads one generated YAML database file (tests/er_catalogs.py) and measures, as
+medians over the runs:
+
+- rendering every page's Markdown (catalog, database, every table) with Mermaid diagrams;
+- the baseline: the same pages with the same plugin and no Mermaid support (text summaries only);
+- the diagram planning alone: the database's split into blocks, and every table's neighbourhood.
+
+Targets: diagrams add at most 50% to the rendering of the pages, and pages with diagrams for 2,000
+tables cost at most 2.2x those for 1,000 (no quadratic step).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs_dbcatalog.catalog.model import Catalog
+from mkdocs_dbcatalog.catalog.relations import Relations
+from mkdocs_dbcatalog.pages import generate
+from mkdocs_dbcatalog.render.diagrams import DiagramOptions, Diagrams
+from mkdocs_dbcatalog.render.links import SiteMap
+from mkdocs_dbcatalog.render.renderer import Features, Renderer, Settings
+from mkdocs_dbcatalog.sources.yamlfile import load_file
+from tests.er_catalogs import big_catalog_yaml
+
+
+def medians(runs: int, works: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """Median seconds of each piece of work; runs are interleaved so that machine load hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in works}
+    for _ in range(runs):
+        for name, work in works.items():
+            gc.collect()
+            start = time.perf_counter()
+            work()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def measure(tables: int, runs: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.yml"
+        path.write_text(big_catalog_yaml(tables, name="big"), encoding="utf-8")
+        database = load_file(path, "big.yml", {}).database
+    catalog = Catalog((database,))
+    site = SiteMap.build(catalog, "databases", True)
+
+    def pages(mermaid: bool) -> Callable[[], object]:
+        settings = Settings(features=Features(mermaid=mermaid))
+        return lambda: generate(Renderer(catalog, site, settings))
+
+    def planning() -> None:
+        diagrams = Diagrams(catalog, Relations(catalog), DiagramOptions())
+        diagrams.database(database)
+        for table in database.tables:
+            diagrams.table(database, table)
+
+    return medians(
+        runs,
+        {
+            "pages, text only (baseline)": pages(False),
+            "pages, with diagrams": pages(True),
+            "diagram planning alone": planning,
+        },
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
+    args = parser.parse_args()
+    results = {size: measure(size, args.runs) for size in args.sizes}
+    width = max(len(k) for r in results.values() for k in r)
+    for size, result in results.items():
+        print(f"{size} tables (median of {args.runs} runs)")
+        for name, seconds in result.items():
+            print(f"  {name:<{width}}  {seconds:7.3f} s")
+        baseline = result["pages, text only (baseline)"]
+        print(f"  {'diagrams / baseline':<{width}}  {result['pages, with diagrams'] / baseline:7.2f}x")
+    if len(results) > 1:
+        small, large = min(results), max(results)
+        for name in results[small]:
+            print(f"{large} / {small} tables, {name}: {results[large][name] / results[small][name]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

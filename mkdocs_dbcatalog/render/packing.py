@@ -1,0 +1,216 @@
+"""Packing a diagram's tables into Mermaid blocks that each stay under every limit.
+
+A group too large for one block is cut into neighbourhoods grown from its most connected tables
+(hubs first, then their neighbours breadth first), and the pieces are packed first-fit, largest
+first. Every choice is ordered by (connections, name), so the same catalog always gives the same
+blocks whatever Python's hash seed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .mermaid import HEADER, MAX_EDGES, MAX_TEXT_SIZE, TEXT_MARGIN, Block, Edge, Entity, edge_size, entity_size
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    """How diagrams are drawn; the plugin fills it from the `diagrams` option."""
+
+    enabled: bool = True
+    columns: str = "keys"
+    """Columns shown in each table's box: `keys` (primary, foreign and unique keys), `all`, `none`."""
+    max_tables: int = 30
+    """Tables per block: past about thirty, an ER diagram stops being readable."""
+    max_relations: int = 120
+    """Relationships per block (never more than Mermaid's own limit)."""
+    max_diagrams: int = 10
+    """Blocks per page (each takes the reader's browser a second or so to lay out); the least
+    connected groups beyond it are listed instead of drawn."""
+
+    @property
+    def max_text(self) -> int:
+        return MAX_TEXT_SIZE - TEXT_MARGIN
+
+    @property
+    def edge_limit(self) -> int:
+        return min(self.max_relations, MAX_EDGES)
+
+
+@dataclass
+class DiagramSet:
+    """The blocks of one diagram, and what the page must say about what they leave out."""
+
+    blocks: list[Block] = field(default_factory=list)
+    not_drawn: list[str] = field(default_factory=list)
+    """Tables (or databases) with relationships that no block shows: too many for the page."""
+    isolated: list[str] = field(default_factory=list)
+    """Tables with no relationship at all: nothing to draw."""
+    undrawn: int = 0
+    """Relationships no block shows: their ends are in different blocks, or not drawn."""
+    split: str | None = None
+    """`schema` or `group` when the diagram was split into several blocks."""
+
+    @property
+    def dashed(self) -> bool:
+        """Some drawn line is dashed (a reference inferred from naming, on the system view)."""
+        return any(not edge.solid for block in self.blocks for edge in block.edges)
+
+
+class Graph:
+    def __init__(self, entities: dict[str, Entity], edges: list[Edge], sizes: dict[str, int] | None = None) -> None:
+        self.entities = entities
+        self.edges = edges
+        self.size = sizes if sizes is not None else {key: entity_size(e) for key, e in entities.items()}
+        self.edge_cost = [edge_size(e) for e in edges]
+        self.incident: dict[str, list[int]] = defaultdict(list)
+        for i, edge in enumerate(edges):
+            self.incident[edge.left].append(i)
+            if edge.right != edge.left:
+                self.incident[edge.right].append(i)
+        self.degree = {key: len(self.incident[key]) for key in entities}
+
+    def neighbours(self, key: str) -> set[str]:
+        found = set()
+        for i in self.incident[key]:
+            found |= {self.edges[i].left, self.edges[i].right}
+        found.discard(key)
+        return found
+
+    def order(self, keys: set[str] | list[str]) -> list[str]:
+        """Most connected first, then by name: the order tables are chosen and drawn in."""
+        return sorted(keys, key=lambda k: (-self.degree[k], k))
+
+
+class Bin:
+    """A block being filled: counts what it holds so every addition can be checked."""
+
+    def __init__(self, graph: Graph, options: DiagramOptions) -> None:
+        self.graph = graph
+        self.options = options
+        self.keys: set[str] = set()
+        self.text = len(HEADER)
+        self.edges = 0
+
+    def cost(self, keys: set[str]) -> tuple[int, int]:
+        """(text, edges) that adding `keys` would add."""
+        text = sum(self.graph.size[k] for k in keys)
+        seen: set[int] = set()
+        together = self.keys | keys
+        for key in keys:
+            for i in self.graph.incident[key]:
+                edge = self.graph.edges[i]
+                if i not in seen and edge.left in together and edge.right in together:
+                    seen.add(i)
+                    text += self.graph.edge_cost[i]
+        return text, len(seen)
+
+    def fits(self, keys: set[str]) -> bool:
+        text, edges = self.cost(keys)
+        return (
+            len(self.keys) + len(keys) <= self.options.max_tables
+            and self.edges + edges <= self.options.edge_limit
+            and self.text + text <= self.options.max_text
+        )
+
+    def add(self, keys: set[str]) -> None:
+        text, edges = self.cost(keys)
+        self.keys |= keys
+        self.text += text
+        self.edges += edges
+
+
+def _components(graph: Graph, keys: set[str]) -> list[set[str]]:
+    left, found = set(keys), []
+    for start in graph.order(keys):
+        if start not in left:
+            continue
+        component, stack = {start}, [start]
+        left.discard(start)
+        while stack:
+            for other in graph.neighbours(stack.pop()):
+                if other in left:
+                    left.discard(other)
+                    component.add(other)
+                    stack.append(other)
+        found.append(component)
+    return found
+
+
+def _clusters(graph: Graph, component: set[str], options: DiagramOptions) -> list[set[str]]:
+    """Cut a group too large for one block into neighbourhoods grown from its hubs."""
+    left, found = set(component), []
+    seeds = iter(graph.order(component))
+    while left:
+        seed = next(key for key in seeds if key in left)
+        box = Bin(graph, options)
+        box.add({seed})
+        frontier = [seed]
+        while frontier:
+            candidates = graph.order({n for k in frontier for n in graph.neighbours(k)} & (left - box.keys))
+            frontier = []
+            for key in candidates:
+                if box.fits({key}):
+                    box.add({key})
+                    frontier.append(key)
+        found.append(box.keys)
+        left -= box.keys
+    return found
+
+
+def pack(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions) -> list[tuple[str, set[str]]]:
+    """Blocks (group name, keys): components and clusters packed first-fit, largest first."""
+    blocks: list[tuple[str, set[str]]] = []
+    for name, keys in groups:
+        parts: list[set[str]] = []
+        for component in _components(graph, keys):
+            probe = Bin(graph, options)
+            parts += [component] if probe.fits(component) else _clusters(graph, component, options)
+        bins: list[Bin] = []
+        for part in sorted(parts, key=lambda p: (-len(p), graph.order(p)[0])):
+            target = next((b for b in bins if b.fits(part)), None)
+            if target is None:
+                target = Bin(graph, options)
+                bins.append(target)
+            target.add(part)
+        blocks += [(name, b.keys) for b in bins]
+    return blocks
+
+
+def plan(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions, what: str = "tables") -> DiagramSet:
+    everything = set().union(*(keys for _, keys in groups)) if groups else set()
+    whole = Bin(graph, options)
+    if whole.fits(everything):
+        chosen = [("", everything)] if everything else []
+        split = None
+    else:
+        chosen = pack(graph, groups if len(groups) > 1 else [("", everything)], options)
+        split = "schema" if len(groups) > 1 else "group"
+    weight = {id(keys): sum(graph.degree[k] for k in keys) for _, keys in chosen}
+    kept = sorted(chosen, key=lambda item: -weight[id(item[1])])[: options.max_diagrams]
+    kept_ids = {id(keys) for _, keys in kept}
+    chosen_kept = [item for item in chosen if id(item[1]) in kept_ids]
+    result = DiagramSet(split=split)
+    drawn: dict[str, int] = {}
+    for number, (name, keys) in enumerate(chosen_kept, 1):
+        ordered = graph.order(keys)
+        for key in ordered:
+            drawn[key] = number
+        block = Block([graph.entities[k] for k in ordered])
+        block.edges = [e for e in graph.edges if e.left in keys and e.right in keys]
+        if len(chosen_kept) > 1:
+            block.caption = _caption(number, len(chosen_kept), name, [graph.entities[k].label for k in ordered], what)
+        result.blocks.append(block)
+    result.not_drawn = sorted(k for k in everything if k not in drawn)
+    result.undrawn = sum(e.count for e in graph.edges if drawn.get(e.left, -1) != drawn.get(e.right, -2))
+    return result
+
+
+def _caption(number: int, total: int, group: str, labels: list[str], what: str) -> str:
+    head = f"Diagram {number} of {total}"
+    if group:
+        head += f", schema {group}"
+    shown = ", ".join(labels[:4])
+    more = f" and {len(labels) - 4} more {what}" if len(labels) > 4 else ""
+    return f"{head}: {shown}{more}"

@@ -1,0 +1,239 @@
+"""ER summaries, diagrams and cross-service references in real MkDocs builds."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mkdocs_dbcatalog.render import material
+
+from .sitebuilder import SiteBuilder, main_content
+
+SHOP = Path(__file__).parent / "data" / "er_shop"
+FALLBACK_MESSAGE = "ER diagrams are shown as text"
+
+
+def shop_site(site: SiteBuilder, **options: object) -> None:
+    shutil.copytree(SHOP, site.root / "catalog")
+    theme = str(options.pop("theme", "material"))
+    site.mkdocs_yml(
+        options or None, theme=theme, extra={"theme": {"name": theme, "font": False}} if theme == "material" else None
+    )
+
+
+def mermaid_blocks(page_html: str) -> list[str]:
+    """The text of every Mermaid block as Material receives it (`<pre class="mermaid"><code>`)."""
+    return [html.unescape(m) for m in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page_html, re.S)]
+
+
+def test_material_site_has_diagrams_on_catalog_database_and_table_pages(site: SiteBuilder) -> None:
+    shop_site(site)
+    result = site.build()
+    assert result.error is None, result.error
+    assert FALLBACK_MESSAGE not in result.log_text
+    (database,) = mermaid_blocks(result.html("databases/shop/"))
+    assert database.startswith("erDiagram\n")
+    assert 't2["orders"]' in database or '["orders"]' in database
+    (table,) = mermaid_blocks(result.html("databases/shop/orders/"))
+    assert '["coupons"]' in table and '["order#95;lines"]' in table
+    assert '["products"]' not in table  # not a direct neighbour of orders
+    (system,) = mermaid_blocks(result.html("databases/"))
+    assert '["shop#45;service #47; shop"]' in system
+    page = main_content(result.html("databases/shop/"))
+    assert "Tables without relationships, not drawn" in page
+    assert 'href="audit_log/"' in page
+
+
+def test_text_summary_uses_the_catalog_notation_with_links(site: SiteBuilder) -> None:
+    shop_site(site)
+    result = site.build()
+    page = main_content(result.html("databases/shop/"))
+    text = re.sub(r"<[^>]+>", "", page)
+    for line in (
+        "categories *---* products via product_categories",
+        "customers 1---1 customer_profiles (customer_id)",
+        "customers 1---* customers (referred_by, optional, self-reference)",
+        "order_lines 1---* shipments (order_id, line_no, optional)",
+        "coupons 1---* orders (coupon_id, optional)",
+    ):
+        assert line in html.unescape(text), line
+    assert "product_categories 1---*" not in html.unescape(text)  # the junction's keys are folded
+    assert '<a href="product_categories/">product&#95;categories</a>' in page
+    overview = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/"))))
+    assert "categories *---* products via product_categories" in overview
+
+
+def test_table_page_lists_its_relationships_even_without_diagrams(site: SiteBuilder) -> None:
+    shop_site(site, theme="mkdocs")
+    result = site.build()
+    assert result.error is None, result.error
+    page = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/shop/products/"))))
+    assert "Relationships" in page
+    assert "categories *---* products via product_categories" in page
+    assert "products 1---* reviews (product_id)" in page
+    assert "erDiagram" not in result.all_text()
+
+
+def test_plain_theme_without_mermaid_informs_once_and_builds_strict(site: SiteBuilder) -> None:
+    shop_site(site, theme="mkdocs")
+    result = site.build(strict=True)
+    assert result.error is None, result.error
+    assert result.log_text.count(FALLBACK_MESSAGE) == 1
+    assert not [w for w in result.warnings if FALLBACK_MESSAGE in w]
+
+
+def test_material_without_the_mermaid_fence_warns_once(site: SiteBuilder) -> None:
+    shutil.copytree(SHOP, site.root / "catalog")
+    site.mkdocs_yml(extra={"theme": {"name": "material", "font": False}, "markdown_extensions": ["admonition"]})
+    result = site.build(strict=False)
+    assert result.error is None, result.error
+    assert [w for w in result.warnings if FALLBACK_MESSAGE in w] == [result.warnings[-1]]
+    assert sum(FALLBACK_MESSAGE in w for w in result.warnings) == 1  # once per build, not per page
+    assert "erDiagram" not in result.all_text()
+    strict = site.build(strict=True)
+    assert strict.error is not None
+
+
+def test_fence_with_a_theme_that_loads_no_mermaid_warns(site: SiteBuilder) -> None:
+    shop_site(site, theme="mkdocs")
+    config = (site.root / "mkdocs.yml").read_text()
+    config += (
+        "markdown_extensions:\n- pymdownx.superfences:\n    custom_fences:\n    - name: mermaid\n      class: mermaid\n"
+        "      format: !!python/name:pymdownx.superfences.fence_code_format\n"
+    )
+    site.write("mkdocs.yml", config)
+    result = site.build(strict=False)
+    assert sum("does not load Mermaid" in w for w in result.warnings) == 1
+
+
+def test_diagrams_disabled_draws_nothing_and_says_nothing(site: SiteBuilder) -> None:
+    shutil.copytree(SHOP, site.root / "catalog")
+    site.mkdocs_yml({"diagrams": {"enabled": False}}, extra={"theme": {"name": "material", "font": False}})
+    result = site.build()
+    assert result.error is None, result.error
+    assert "erDiagram" not in result.all_text()
+    assert FALLBACK_MESSAGE not in result.log_text
+    assert "categories *---* products" in html.unescape(re.sub(r"<[^>]+>", "", result.html("databases/shop/")))
+
+
+def test_offline_option_ships_the_vendored_mermaid_after_materials_bundle(site: SiteBuilder) -> None:
+    shop_site(site, diagrams={"offline": True})
+    result = site.build()
+    assert result.error is None, result.error
+    shipped = result.site_dir / material.SCRIPT_URI
+    assert shipped.read_bytes() == material.MERMAID_JS.read_bytes()
+    recorded = (material.ASSETS / "VERSION").read_text()
+    assert f"sha256: {hashlib.sha256(shipped.read_bytes()).hexdigest()}" in recorded
+    assert f"version: {material.mermaid_version()}" in recorded and material.mermaid_version().startswith("11.")
+    page = result.html("databases/shop/orders/")
+    bundle = page.index("assets/javascripts/bundle.")
+    ours = page.index('src="../../../assets/dbcatalog/mermaid.min.js"')
+    assert bundle < ours
+
+
+def test_without_offline_no_mermaid_is_shipped(site: SiteBuilder) -> None:
+    shop_site(site)
+    result = site.build()
+    assert not (result.site_dir / material.SCRIPT_URI).exists()
+    assert "dbcatalog/mermaid.min.js" not in result.html("databases/")
+
+
+def test_inferred_references_are_shown_apart_and_only_on_request(site: SiteBuilder) -> None:
+    shop_site(site, infer_references=True)
+    result = site.build()
+    assert result.error is None, result.error
+    overview = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/"))))
+    section = overview.split("Cross-Service Data References")[1].split("Service Map")[0]
+    declared, _, inferred = section.partition("Inferred References")
+    assert "orders" in declared and "reviews" not in declared
+    assert "reviews" in inferred and "orders" not in inferred
+    (system,) = mermaid_blocks(result.html("databases/"))
+    assert re.search(r'\|\|\.\.o\{ t\d : "inferred#58; reviews#46;user#95;id', system)
+    users_page = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/users/users/"))))
+    assert "Inferred from naming" in users_page and "shop/reviews" in users_page
+    reviews = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/shop/reviews/"))))
+    assert "(inferred)" in reviews
+
+    site_off = SiteBuilder(site.root / "off")
+    shop_site(site_off)
+    plain = site_off.build()
+    assert "Inferred" not in plain.all_text()
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        (
+            "{from: orders.user_id, to: user-service/users.id}",
+            "catalog/shop.yml:LINE: references[0].to: 'user-service' is not a database or a service in the catalog "
+            "(did you mean 'users-service'?)",
+        ),
+        (
+            "{from: orders.user_id, to: users-service/user.id}",
+            "catalog/shop.yml:LINE: references[0].to: 'user' is not a table of users (did you mean 'users'?)",
+        ),
+        (
+            "{from: orders.user_id, to: users-service/users.idd}",
+            "catalog/shop.yml:LINE: references[0].to: 'idd' is not a column of users/users (did you mean 'id'?)",
+        ),
+        (
+            "{from: order.user_id, to: users-service/users.id}",
+            "catalog/shop.yml:LINE: references[0].from: 'order' is not a table of shop (did you mean 'orders'?)",
+        ),
+        (
+            "{from: orders.userid, to: users-service/users.id}",
+            "catalog/shop.yml:LINE: references[0].from: 'userid' is not a column of orders (did you mean 'user_id'?)",
+        ),
+        (
+            "{from: orders, to: users-service/users.id}",
+            "catalog/shop.yml:LINE: references[0].from: cannot read 'orders' (write table.column, e.g. orders.user_id)",
+        ),
+        (
+            "{from: orders.user_id, to: users.id}",
+            "catalog/shop.yml:LINE: references[0].to: cannot read 'users.id' "
+            "(write database-or-service/table.column, e.g. users-service/users.id)",
+        ),
+    ],
+)
+def test_cross_service_reference_typos_are_errors_naming_file_line_and_fix(
+    site: SiteBuilder, reference: str, message: str
+) -> None:
+    shutil.copytree(SHOP, site.root / "catalog")
+    shop = (site.root / "catalog" / "shop.yml").read_text()
+    head, _, _ = shop.partition("\nreferences:")
+    (site.root / "catalog" / "shop.yml").write_text(head + "\nreferences:\n  - " + reference + "\n")
+    line = head.count("\n") + 3
+    site.mkdocs_yml()
+    result = site.build()
+    assert result.error is not None
+    assert message.replace("LINE", str(line)) in result.error
+    assert "Traceback" not in result.error
+
+
+def test_diagram_blocks_embed_in_hand_written_pages(site: SiteBuilder) -> None:
+    shop_site(site)
+    site.write(
+        "docs/model.md",
+        "# Our model\n\n<!-- dbcatalog:database_diagram shop -->\n\n<!-- dbcatalog:table_diagram shop/orders -->\n\n"
+        "<!-- dbcatalog:system_diagram -->\n",
+    )
+    result = site.build()
+    assert result.error is None, result.error
+    blocks = mermaid_blocks(result.html("model/"))
+    assert len(blocks) == 3
+    assert '["shipments"]' in blocks[0] and '["coupons"]' in blocks[1] and "users#45;service" in blocks[2]
+    assert 'href="../databases/shop/audit_log/"' in result.html("model/")  # links relative to this page
+
+
+def test_tables_as_sections_keep_the_database_diagram_and_link_to_anchors(site: SiteBuilder) -> None:
+    shop_site(site, table_pages=False)
+    result = site.build()
+    assert result.error is None, result.error
+    (block,) = mermaid_blocks(result.html("databases/shop/"))
+    assert '["orders"]' in block
+    assert 'href="#table-audit_log"' in result.html("databases/shop/")
