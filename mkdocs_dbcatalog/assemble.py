@@ -11,9 +11,11 @@ from pathlib import Path
 
 from .cache import LiveCache
 from .catalog.inference import with_inferred_references
+from .catalog.lint import LintSettings
 from .catalog.model import Catalog, CrossReference, Database, Drift
 from .config import PluginConfig
 from .errors import CatalogError
+from .health import Health, review
 from .merge import merge_database, merge_url_only
 from .sources.live import LiveOptions, LiveRequest
 from .sources.migrations import MigrationFiles, migration_history, read_migrations
@@ -30,6 +32,8 @@ class Assembled:
     """Files and folders whose change should rebuild the catalog under `mkdocs serve`."""
     described: list[YamlDatabase] = field(default_factory=list)
     last_modified: date | None = None
+    health: Health | None = None
+    """Lint findings and coverage, for build messages, the health page and `mkdocs-dbcatalog check`."""
 
 
 def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> tuple[list[YamlDatabase], list[Path]]:
@@ -94,7 +98,8 @@ def assemble(
         catalog = with_inferred_references(catalog)
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
     watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
-    return Assembled(catalog, warnings, watch, described, _last_modified(files))
+    health = review(catalog, described, LintSettings(options.lint, options.coverage_threshold))
+    return Assembled(catalog, warnings, watch, described, _last_modified(files), health)
 
 
 def live_requests(
@@ -137,7 +142,11 @@ def live_requests(
 
 
 def check_references(catalog: Catalog, described: Mapping[str, YamlDatabase]) -> None:
-    """Cross-service references must name a database, table and column that exist."""
+    """A cross-service reference must start from a table and column of its own database.
+
+    Its target is checked by the lint rule `cross-service-reference-missing-target` (catalog/lint.py),
+    whose severity users choose: the target may be documented in another site.
+    """
     for database in catalog.databases:
         item = described.get(database.name)
         for i, ref in enumerate(database.references):
@@ -161,16 +170,6 @@ def _reference_problem(
         return "from", ref.source.key, [t.key for t in database.tables], f"a table of {database.name}"
     if source is not None and source.columns and source.column(ref.source_column) is None:
         return "from", ref.source_column, [c.name for c in source.columns], f"a column of {ref.source.key}"
-    target_db = catalog.find_database(ref.target_database)
-    if target_db is None:
-        names = [d.name for d in catalog.databases] + [d.service for d in catalog.databases if d.service]
-        return "to", ref.target_database, names, "a database or a service in the catalog"
-    target = target_db.table(ref.target.key)
-    if target is None:
-        return "to", ref.target.key, [t.key for t in target_db.tables], f"a table of {target_db.name}"
-    if target.columns and target.column(ref.target_column) is None:
-        columns = [c.name for c in target.columns]
-        return "to", ref.target_column, columns, f"a column of {target_db.name}/{ref.target.key}"
     return None
 
 

@@ -1,10 +1,193 @@
-"""The `mkdocs-dbcatalog` command line."""
+"""The `mkdocs-dbcatalog` command line: the catalog's checks outside `mkdocs build`.
+
+It reads the same `mkdocs.yml` with MkDocs' own `load_config`, takes the `dbcatalog` plugin's
+options from it and runs the same `assemble()` as the plugin, so the command and the build
+always see the same catalog.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import difflib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import click
 
+from .assemble import Assembled, assemble
+from .catalog.lint import RULES, RuleSetting
+from .config import PluginConfig
+from .errors import CatalogError
+from .report import FORMATS, Scope
 
-@click.group()
+EXIT_FINDINGS = 1
+"""Exit code when an error-level finding (or, with --strict, any finding) was reported."""
+EXIT_UNUSABLE = 2
+"""Exit code when the configuration or a catalog file cannot be read: nothing was checked."""
+
+
+class Unusable(click.ClickException):
+    exit_code = EXIT_UNUSABLE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="mkdocs-dbcatalog", message="%(prog)s %(version)s")
 def main() -> None:
-    """Work with the database catalog outside `mkdocs build`."""
+    """Check a MkDocs site's database catalog, outside `mkdocs build`.
+
+    Every command reads the site's mkdocs.yml and the dbcatalog plugin's options in it, so what it
+    reports is what the next build shows.
+    """
+
+
+_CONFIG_OPTION = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The MkDocs configuration whose dbcatalog plugin to use.",
+)
+
+
+@main.command()
+@_CONFIG_OPTION
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text: one line per finding, then coverage. json: one document for scripts. "
+    "github: workflow annotations shown on the pull request's diff.",
+)
+@click.option(
+    "--coverage-threshold",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Fail a database whose tables and columns are less described than this "
+    "(overrides the coverage_threshold option).",
+)
+@click.option(
+    "-d",
+    "--database",
+    "only",
+    multiple=True,
+    metavar="NAME",
+    help="Report on this database only; repeat for several. Default: all.",
+)
+@click.option("--strict", is_flag=True, help="Exit non-zero on warning-level findings too.")
+def check(
+    config_file: Path, output: str, coverage_threshold: float | None, only: tuple[str, ...], strict: bool
+) -> None:
+    """Lint the catalog and measure its documentation coverage.
+
+    Reports every finding of the lint rules (see `mkdocs-dbcatalog rules`) with the file and line to
+    fix, and each database's coverage. Exits with 1 when an error-level finding is reported (a
+    warning-level one too with --strict), 2 when the site cannot be read, and 0 otherwise.
+
+    \b
+    Examples:
+      mkdocs-dbcatalog check
+      mkdocs-dbcatalog check --format github --coverage-threshold 80
+      mkdocs-dbcatalog check -f docs/mkdocs.yml -d orders --format json
+    """
+    options, base = load_plugin_config(config_file)
+    if coverage_threshold is not None:
+        options.coverage_threshold = coverage_threshold
+    assembled = _assemble(options, base)
+    assert assembled.health is not None
+    health = assembled.health
+    names = [d.name for d in assembled.catalog.databases]
+    for name in only:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "databases: " + ", ".join(names)
+            raise click.BadParameter(f"no database {name!r} in the catalog ({hint})", param_hint="--database")
+    wanted = set(only or names)
+    scope = Scope(
+        health,
+        [d for d in health.databases if d.database.name in wanted],
+        [f for f in health.findings if f.finding.database in wanted],
+        _path_resolver(base, config_file),
+    )
+    click.echo(FORMATS[output](scope), nl=False)
+    if scope.errors or (strict and scope.warnings):
+        click.get_current_context().exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Show the severities this mkdocs.yml sets instead of the defaults.")
+def rules(config_file: Path | None) -> None:
+    """List the lint rules with their severity and what each finds."""
+    configured: dict[str, RuleSetting] = load_plugin_config(config_file)[0].lint if config_file else {}
+    width = max(len(name) for name in RULES)
+    for name, rule in RULES.items():
+        setting = configured.get(name)
+        severity = setting.severity if setting else rule.default
+        click.echo(f"{name:<{width}}  {severity.value:<7}  {rule.summary}")
+
+
+def load_plugin_config(config_file: Path) -> tuple[PluginConfig, Path]:
+    """The dbcatalog plugin's validated options from a mkdocs.yml, and the folder paths are relative to."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .plugin import DbCatalogPlugin
+
+    if not config_file.is_file():
+        raise Unusable(f"{config_file}: no such file (give the site's configuration with -f)")
+    try:
+        with _mkdocs_messages():
+            config = load_config(str(config_file))
+    except (Abort, ConfigurationError) as problem:
+        raise Unusable(f"{config_file}: {problem}") from None
+    plugin = next((p for p in config.plugins.values() if isinstance(p, DbCatalogPlugin)), None)
+    if plugin is None:
+        raise Unusable(f"{config_file} does not use the dbcatalog plugin (add it under 'plugins:')")
+    return plugin.config, Path(config.config_file_path or config_file).resolve().parent
+
+
+def _assemble(options: PluginConfig, base: Path) -> Assembled:
+    try:
+        return assemble(options, base)
+    except CatalogError as problem:
+        raise Unusable(str(problem)) from None
+
+
+def _path_resolver(base: Path, config_file: Path) -> Callable[[str | None], str]:
+    """Paths relative to the working directory where possible: what editors and GitHub open."""
+
+    def relative(path: Path) -> str:
+        try:
+            return Path(os.path.relpath(path, Path.cwd())).as_posix()
+        except ValueError:  # another drive on Windows
+            return path.as_posix()
+
+    def path_of(file: str | None) -> str:
+        return relative(base / file) if file else relative(config_file.resolve())
+
+    return path_of
+
+
+@contextlib.contextmanager
+def _mkdocs_messages() -> Iterator[None]:
+    """Show MkDocs' own warnings and errors (config problems) on stderr while it loads the config."""
+
+    class Echo(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"{record.levelname}: {record.getMessage()}", err=True)
+
+    handler = Echo(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+__all__ = ["EXIT_FINDINGS", "EXIT_UNUSABLE", "load_plugin_config", "main"]

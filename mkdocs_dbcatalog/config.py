@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from .catalog.lint import RULES, RuleSetting, Severity
 
 
 class DatabaseConfig(base.Config):
@@ -22,6 +26,62 @@ class DatabaseConfig(base.Config):
     """Table name patterns (`fnmatch`) to keep; empty keeps all."""
     exclude = c.ListOfItems(c.Type(str), default=[])
     """Table name patterns to leave out."""
+
+
+class LintRules(base.BaseConfigOption[dict[str, RuleSetting]]):
+    """`lint:` in mkdocs.yml: rule name → `error`, `warning`, `off` (or false), or `{severity, exclude}`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, RuleSetting] = {}
+
+    def run_validation(self, value: object, /) -> dict[str, RuleSetting]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise base.ValidationError("expected a mapping of lint rule names to error, warning or off")
+        settings: dict[str, RuleSetting] = {}
+        for name, item in value.items():
+            if name not in RULES:
+                close = difflib.get_close_matches(str(name), RULES, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "known rules: " + ", ".join(RULES)
+                raise base.ValidationError(f"unknown lint rule {name!r} ({hint})")
+            exclude: list[str] | object = []
+            if isinstance(item, dict):
+                unknown = set(item) - {"severity", "exclude"}
+                if unknown:
+                    raise base.ValidationError(
+                        f"lint rule {name!r}: unknown key {sorted(unknown)[0]!r} (known: severity, exclude)"
+                    )
+                item, exclude = item.get("severity", True), item.get("exclude") or []
+                if isinstance(exclude, str):
+                    exclude = [exclude]
+                if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
+                    raise base.ValidationError(f"lint rule {name!r}: 'exclude' must be a list of table name patterns")
+            patterns = tuple(exclude) if isinstance(exclude, list) else ()
+            settings[name] = RuleSetting(self._severity(name, item), patterns)
+        return settings
+
+    @staticmethod
+    def _severity(name: str, item: object) -> Severity:
+        # YAML 1.1 reads a bare `off` as false and `on` as true.
+        if item is False:
+            return Severity.OFF
+        if item is True:
+            return RULES[name].default
+        try:
+            return Severity(str(item).strip().lower())
+        except ValueError:
+            raise base.ValidationError(f"lint rule {name!r}: expected error, warning or off, got {item!r}") from None
+
+
+class Percent(base.BaseConfigOption[float]):
+    """A number from 0 to 100."""
+
+    def run_validation(self, value: object, /) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise base.ValidationError(f"expected a percentage from 0 to 100, got {value!r}")
+        return float(value)
 
 
 class FooterConfig(base.Config):
@@ -83,3 +143,9 @@ class PluginConfig(base.Config):
     """Where the last good reads are kept, relative to mkdocs.yml."""
     refresh = c.Type(int, default=300)
     """`mkdocs serve`: seconds before a database is read again; Markdown edits never reconnect."""
+    lint = LintRules()
+    """Severity of each lint rule (`error`, `warning`, `off`), or `{severity: ..., exclude: [table patterns]}`."""
+    coverage_threshold: c.Optional[float] = c.Optional(Percent())
+    """Percent of tables and columns each database must describe; below it is a `coverage-below-threshold` finding."""
+    health_page = c.Type(bool, default=True)
+    """Generate the "Catalog health" page (lint findings, coverage) at `<path>/health/`."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .catalog.model import Catalog
 from .errors import CatalogError
+from .health import Health
 from .render.renderer import Renderer
 
 
@@ -18,8 +19,8 @@ class GeneratedPage:
     in_nav: bool
 
 
-def generate(renderer: Renderer) -> list[GeneratedPage]:
-    """Every page of the catalog: the index, one per database, and (by option) one per table."""
+def generate(renderer: Renderer, health: Health | None = None) -> list[GeneratedPage]:
+    """Every page of the catalog: the index, one per database, (by option) one per table, and the health page."""
     site, catalog, settings = renderer.site, renderer.catalog, renderer.settings
     pages = [GeneratedPage(site.index, settings.title, renderer.render("catalog.md.jinja", site.index), True)]
     for database in catalog.databases:
@@ -33,6 +34,9 @@ def generate(renderer: Renderer) -> list[GeneratedPage]:
                 assert table_uri is not None
                 content = renderer.render("table.md.jinja", table_uri, database=database, table=table)
                 pages.append(GeneratedPage(table_uri, table.key, content, False))
+    if health is not None:
+        content = renderer.render("health.md.jinja", site.health, health=health)
+        pages.append(GeneratedPage(site.health, "Catalog Health", content, True))
     return pages
 
 

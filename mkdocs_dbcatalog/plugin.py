@@ -16,8 +16,10 @@ from mkdocs.utils import nest_paths
 
 from .assemble import assemble
 from .cache import LiveCache
+from .catalog.lint import Severity
 from .config import PluginConfig
 from .errors import CatalogError
+from .health import Health
 from .pages import GeneratedPage, embed, generate
 from .render import material
 from .render.diagrams import DiagramOptions
@@ -58,6 +60,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             assembled = assemble(self.config, base, live=self.live)
             for warning in assembled.warnings:
                 log.warning(warning)
+            _report(assembled.health)
             site = SiteMap.build(assembled.catalog, self.config.path, self.config.table_pages)
             footer = self.config.footer
             settings = Settings(
@@ -72,7 +75,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 diagrams=_diagram_options(self.config),
             )
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
-            self.pages = generate(self.renderer)
+            self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
         self.watch = assembled.watch
@@ -125,6 +128,15 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         for path in self.watch:
             server.watch(str(path))
         return server
+
+
+def _report(health: Health | None) -> None:
+    """Lint findings in the build log: errors as warnings (so `--strict` fails), warnings as info."""
+    for item in health.findings if health else ():
+        if item.finding.severity is Severity.ERROR:
+            log.warning(str(item))
+        else:
+            log.info(str(item))
 
 
 def _features(config: MkDocsConfig) -> Features:

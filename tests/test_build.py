@@ -140,7 +140,7 @@ def test_same_inputs_give_byte_identical_pages(shop: SiteBuilder, tmp_path: Path
     shutil.copytree(first.site_dir / "databases", kept)
     second = shop.build()
     pages = sorted(p.relative_to(kept) for p in kept.rglob("*.html"))
-    assert len(pages) == 6
+    assert len(pages) == 7  # index, 2 databases, 3 tables, health
     for page in pages:
         assert (kept / page).read_bytes() == (second.site_dir / "databases" / page).read_bytes(), page
 
@@ -216,7 +216,14 @@ def test_section_is_added_last_to_an_automatic_nav(shop: SiteBuilder) -> None:
     assert nav_of(shop) == [
         "index.md",
         "guide.md",
-        {"Data": ["databases/index.md", "databases/orders/index.md", "databases/users/index.md"]},
+        {
+            "Data": [
+                "databases/index.md",
+                "databases/orders/index.md",
+                "databases/users/index.md",
+                "databases/health.md",
+            ]
+        },
     ]
 
 
@@ -236,7 +243,18 @@ def test_hand_written_nav_entry_becomes_the_section(shop: SiteBuilder) -> None:
     )
     assert nav_of(shop) == [
         {"Home": "index.md"},
-        {"Reference": [{"Our data": ["databases/index.md", "databases/orders/index.md", "databases/users/index.md"]}]},
+        {
+            "Reference": [
+                {
+                    "Our data": [
+                        "databases/index.md",
+                        "databases/orders/index.md",
+                        "databases/users/index.md",
+                        "databases/health.md",
+                    ]
+                }
+            ]
+        },
         {"Guide": "guide.md"},
     ]
     result = shop.build()

@@ -215,11 +215,12 @@ def test_cross_service_reference_to_unknown_service(site: SiteBuilder) -> None:
     )
     site.mkdocs_yml()
     result = site.build()
+    # The lint rule cross-service-reference-missing-target (an error by default) fails --strict.
     assert result.error is not None
     assert (
-        "catalog/orders.yml:7: references[0].to: 'user-service' is not a database or a service in the catalog "
-        "(did you mean 'users-service'?)"
-    ) in result.error
+        "catalog/orders.yml:7: reference orders.user_id → user-service/users.id: no database or service "
+        "'user-service' in the catalog (did you mean 'users-service'?) [cross-service-reference-missing-target]"
+    ) in result.log_text
 
 
 def test_no_catalog_files_is_an_error(site: SiteBuilder) -> None:

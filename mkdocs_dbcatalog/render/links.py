@@ -50,7 +50,7 @@ class SiteMap:
     @classmethod
     def build(cls, catalog: Catalog, root: str, table_pages: bool) -> SiteMap:
         root = root.strip("/")
-        db_slugs = _unique([d.name for d in catalog.databases])
+        db_slugs = _unique([d.name for d in catalog.databases], _RESERVED | {"health"})  # health.md: the health page
         databases = {name: posixpath.join(root, slug, "index.md") for name, slug in db_slugs.items()}
         tables: dict[tuple[str, str], str] = {}
         for database in catalog.databases:
@@ -64,6 +64,11 @@ class SiteMap:
     @property
     def index(self) -> str:
         return posixpath.join(self.root, "index.md") if self.root else "index.md"
+
+    @property
+    def health(self) -> str:
+        """The "Catalog health" page: lint findings and coverage."""
+        return posixpath.join(self.root, "health.md") if self.root else "health.md"
 
     def database_uri(self, database: Database | str) -> str:
         return self.databases[database if isinstance(database, str) else database.name]

@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -66,6 +66,8 @@ class YamlDatabase:
     connection: ConnectionSettings | None
     migrations_dir: FsPath | None
     migrations_table: str | None
+    key_lines: Mapping[Path, int] = field(default_factory=dict)
+    """Line of the key of each mapping entry (`orders:`), for messages about a whole entry."""
 
     def line_of(self, *path: str | int) -> int | None:
         key: Path = tuple(path)
@@ -179,6 +181,7 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         database=database,
         file=ctx.file,
         lines=dict(ctx.lines),
+        key_lines=dict(ctx.key_lines),
         connection=connection,
         migrations_dir=migrations_dir,
         migrations_table=migrations["table"] if migrations else None,

@@ -37,6 +37,8 @@ class Context:
     file: str
     environ: Mapping[str, str]
     lines: dict[Path, int] = field(default_factory=dict)
+    key_lines: dict[Path, int] = field(default_factory=dict)
+    """Line of the key that names each mapping entry (`orders:`), where its value may start later."""
 
     def error(self, node: yaml.Node | None, path: Path, message: str, hint: str | None = None) -> CatalogError:
         line = node.start_mark.line + 1 if node is not None else self.lines.get(path)
@@ -244,7 +246,7 @@ def _mapping_items(node: yaml.MappingNode, ctx: Context, path: Path) -> list[tup
         key = key_node.value
         if key in seen:
             raise ctx.error(key_node, path + (key,), f"duplicate key (first written on line {seen[key]})")
-        seen[key] = key_node.start_mark.line + 1
+        seen[key] = ctx.key_lines[(*path, key)] = key_node.start_mark.line + 1
         items.append((key, value_node))
     return items
 

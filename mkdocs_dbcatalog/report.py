@@ -1,0 +1,135 @@
+"""`mkdocs-dbcatalog check` output: readable text, JSON for scripts, GitHub workflow annotations.
+
+Pure functions of a health report. File paths are given by the caller, relative to where the
+command runs, so that editors, terminals and GitHub (which wants repository-relative paths) can
+open them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .catalog.lint import Severity
+from .health import DatabaseHealth, Health, Located
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one run of `check` reports on: the databases asked for, and how to print file paths."""
+
+    health: Health
+    databases: Sequence[DatabaseHealth]
+    findings: Sequence[Located]
+    path_of: Callable[[str | None], str]
+    """A catalog file (relative to mkdocs.yml) as the reader should see it: relative to the working
+    directory. None stands for mkdocs.yml itself (databases given there by URL)."""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.finding.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.finding.severity is Severity.WARNING)
+
+
+def _below(scope: Scope, item: DatabaseHealth) -> bool:
+    return item.below(scope.health.settings.coverage_threshold)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def text(scope: Scope) -> str:
+    """`file:line: severity: message [rule]` per finding (as compilers print), then coverage, then totals."""
+    lines = []
+    for item in scope.findings:
+        place = scope.path_of(item.file) + (f":{item.line}" if item.line else "")
+        lines.append(f"{place}: {item.finding.severity.value}: {item.finding.message} [{item.finding.rule}]")
+    if lines:
+        lines.append("")
+    return "\n".join([*lines, *_coverage(scope), "", _summary(scope)]) + "\n"
+
+
+def _coverage(scope: Scope) -> list[str]:
+    threshold = scope.health.settings.coverage_threshold
+    lines = ["Documentation coverage" + (f" (threshold {threshold:g}%):" if threshold is not None else ":")]
+    width = max((len(d.database.name) for d in scope.databases), default=0)
+    for item in scope.databases:
+        flag = "  below threshold" if _below(scope, item) else ""
+        lines.append(
+            f"  {item.database.name:<{width}}  {item.percent:5g}%  tables {item.tables.documented}/"
+            f"{item.tables.total}, columns {item.columns.documented}/{item.columns.total}{flag}"
+        )
+    return lines
+
+
+def _summary(scope: Scope) -> str:
+    count = _plural(len(scope.databases), "database")
+    if scope.findings:
+        return f"{_plural(scope.errors, 'error')}, {_plural(scope.warnings, 'warning')} in {count}."
+    return f"No problems found in {count}."
+
+
+def as_json(scope: Scope) -> str:
+    """A stable document for scripts: summary, per-database coverage, findings."""
+    threshold = scope.health.settings.coverage_threshold
+    document = {
+        "summary": {"errors": scope.errors, "warnings": scope.warnings, "databases": len(scope.databases)},
+        "coverage_threshold": threshold,
+        "databases": [
+            {
+                "name": item.database.name,
+                "file": scope.path_of(item.database.source_file),
+                "coverage": {
+                    "percent": item.percent,
+                    "tables": {"documented": item.tables.documented, "total": item.tables.total},
+                    "columns": {"documented": item.columns.documented, "total": item.columns.total},
+                    "below_threshold": _below(scope, item),
+                },
+            }
+            for item in scope.databases
+        ],
+        "findings": [
+            {
+                "rule": item.finding.rule,
+                "severity": item.finding.severity.value,
+                "database": item.finding.database,
+                "table": item.finding.table,
+                "column": item.finding.column,
+                "message": item.finding.message,
+                "file": scope.path_of(item.file),
+                "line": item.line,
+            }
+            for item in scope.findings
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(scope: Scope) -> str:
+    """Workflow commands (`::error file=...,line=...,title=...::message`) that GitHub shows on the diff."""
+    lines = []
+    for item in scope.findings:
+        properties = [f"file={_escape_property(scope.path_of(item.file))}"]
+        if item.line:
+            properties.append(f"line={item.line}")
+        properties.append(f"title={_escape_property(item.finding.rule)}")
+        lines.append(f"::{item.finding.severity.value} {','.join(properties)}::{_escape_data(item.finding.message)}")
+    return "\n".join([*lines, *_coverage(scope), _summary(scope)]) + "\n"
+
+
+FORMATS: dict[str, Callable[[Scope], str]] = {"text": text, "json": as_json, "github": github}
+
+__all__ = ["FORMATS", "Scope", "as_json", "github", "text"]
