@@ -246,7 +246,7 @@ def _mapping_items(node: yaml.MappingNode, ctx: Context, path: Path) -> list[tup
         key = key_node.value
         if key in seen:
             raise ctx.error(key_node, path + (key,), f"duplicate key (first written on line {seen[key]})")
-        seen[key] = ctx.key_lines[(*path, key)] = key_node.start_mark.line + 1
+        seen[key] = ctx.key_lines[path + (key,)] = key_node.start_mark.line + 1
         items.append((key, value_node))
     return items
 
