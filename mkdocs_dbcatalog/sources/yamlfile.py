@@ -22,6 +22,7 @@ from ..catalog.model import (
     Column,
     CrossReference,
     Database,
+    EnumType,
     Extension,
     ForeignKey,
     Index,
@@ -29,6 +30,7 @@ from ..catalog.model import (
     MigrationCommands,
     MigrationHistory,
     MigrationStatus,
+    Partition,
     PrimaryKey,
     SeedData,
     SeedTable,
@@ -157,6 +159,10 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
             Extension(name, ext["purpose"], ext["version"], ext["schema"]) for name, ext in values["extensions"].items()
         ),
         tables=tables,
+        enums=tuple(
+            EnumType(ref.table, tuple(labels), ref.schema)
+            for ref, labels in ((split_table_key(key), labels) for key, labels in values["enums"].items())
+        ),
         references=tuple(_reference(ref, ctx, ("references", i)) for i, ref in enumerate(values["references"])),
         migrations=history,
         seed=SeedData(
@@ -243,20 +249,22 @@ def _table(key: str, spec: dict[str, Any], ctx: Context) -> tuple[Table, list[Pa
             fk_paths.append(path + ("columns", name, "references"))
             target, target_columns = _target(col["references"], ctx, fk_paths[-1])
             foreign_keys.append(ForeignKey((name,), target, target_columns))
-    if pk_columns and spec["primary_key"] and tuple(pk_columns) != tuple(spec["primary_key"]):
+    declared_pk = spec["primary_key"] or {"name": None, "columns": ()}
+    if pk_columns and declared_pk["columns"] and tuple(pk_columns) != tuple(declared_pk["columns"]):
         raise ctx.fail_at(
             path + ("primary_key",),
-            f"says {list(spec['primary_key'])} but columns mark {pk_columns} as primary key",
+            f"says {list(declared_pk['columns'])} but columns mark {pk_columns} as primary key",
             hint="keep one of the two",
         )
-    primary = spec["primary_key"] or tuple(pk_columns)
+    primary = declared_pk["columns"] or tuple(pk_columns)
+    primary_name = declared_pk["name"]
     indexes: list[Index] = []
     for i, idx in enumerate(spec["indexes"]):
         method = (idx["type"] or "").strip()
         if method.lower() == "primary":
             if primary and tuple(primary) != tuple(idx["columns"]):
                 raise ctx.fail_at(path + ("indexes", i), "a second primary key", hint="a table has one")
-            primary = idx["columns"]
+            primary, primary_name = idx["columns"], idx["name"] or primary_name
             continue
         unique = bool(idx["unique"]) or method.lower() == "unique"
         indexes.append(
@@ -304,13 +312,17 @@ def _table(key: str, spec: dict[str, Any], ctx: Context) -> tuple[Table, list[Pa
         row_estimate=spec["row_estimate"],
         size_bytes=spec["size"],
         columns=tuple(columns),
-        primary_key=PrimaryKey(tuple(primary)) if primary else None,
+        primary_key=PrimaryKey(tuple(primary), primary_name) if primary else None,
         indexes=tuple(indexes),
         foreign_keys=tuple(foreign_keys),
         unique_constraints=tuple(uniques),
         check_constraints=tuple(CheckConstraint(c["expression"], c["name"]) for c in spec["checks"] if c["expression"]),
         triggers=tuple(Trigger(t["name"], t["timing"], tuple(t["events"]), t["definition"]) for t in spec["triggers"]),
         definition=spec["definition"],
+        partition_key=spec["partition_key"],
+        partitions=tuple(
+            Partition(p["name"], p["bound"], p["row_estimate"], p["size"]) for p in spec["partitions"]
+        ),
     )
     return table, fk_paths
 

@@ -74,7 +74,7 @@ TABLE = Obj(
         "row_estimate": Count(),
         "size": Size(),
         "columns": MapOf(COLUMN),
-        "primary_key": _names,
+        "primary_key": Obj({"name": Text(), "columns": _names}, shorthand="columns", what="primary key mapping"),
         "indexes": ListOf(INDEX, single=False),
         "foreign_keys": ListOf(FOREIGN_KEY, single=False),
         "unique": ListOf(Obj({"name": Text(), "columns": _names}, shorthand="columns"), single=False),
@@ -84,6 +84,11 @@ TABLE = Obj(
             single=False,
         ),
         "definition": Text(),
+        "partition_key": Text(),
+        "partitions": ListOf(
+            Obj({"name": Text(), "bound": Text(), "row_estimate": Count(), "size": Size()}, required=("name",)),
+            single=False,
+        ),
     },
     shorthand="purpose",
     what="table mapping",
@@ -125,6 +130,7 @@ DATABASE_FILE = Obj(
         ),
         "extensions": MapOf(Obj({"purpose": Text(), "version": Text(), "schema": Text()}, shorthand="purpose")),
         "tables": MapOf(TABLE),
+        "enums": MapOf(ListOf(Text(), single=False)),
         "references": ListOf(REFERENCE, single=False),
         "migrations": Obj(
             {
