@@ -65,7 +65,9 @@ LIVE = Database(
                 Index(("state",), "orders_open_idx", method="btree", predicate="state <> 'shipped'::order_state"),
             ),
             foreign_keys=(
-                ForeignKey(("customer_id",), TableRef("customers"), ("id",), "orders_customer_fk", "CASCADE", "NO ACTION"),
+                ForeignKey(
+                    ("customer_id",), TableRef("customers"), ("id",), "orders_customer_fk", "CASCADE", "NO ACTION"
+                ),
             ),
             check_constraints=(CheckConstraint("total >= 0", "orders_total_check"),),
             triggers=(Trigger("orders_audit", "AFTER", ("INSERT", "UPDATE"), "EXECUTE FUNCTION audit()"),),
@@ -191,7 +193,8 @@ def test_rerun_keeps_people_text_comments_and_order(tmp_path: Path) -> None:
         "description: Where orders live.\n",
         "  url: ${SHOP_DATABASE_URL:-}\n",
         "  pg_trgm: {purpose: Fuzzy search on names, version: '1.6', schema: public}\n",
-        "  # Orders come first in this file, on purpose.\n  orders:\n    purpose: One row per order.   # see ops/orders.md\n",
+        "  # Orders come first in this file, on purpose.\n  orders:\n"
+        "    purpose: One row per order.   # see ops/orders.md\n",
         "      - {name: orders_customer_idx, columns: [customer_id], type: btree, purpose: Our own words}\n",
         "    purpose: Orders not shipped yet.\n",
         "  archive.old_orders:\n    purpose: Outside what the snapshot reads.\n",
@@ -203,9 +206,12 @@ def test_rerun_keeps_people_text_comments_and_order(tmp_path: Path) -> None:
     block = text.split("    columns:\n")[1].split("    primary_key")[0]
     columns = [line.split(":")[0].strip() for line in block.splitlines() if re.match(r"^ {6}\w", line)]
     assert columns == ["total", "shipped_at", "state", "customer_id", "id"]
-    assert "total: {type: 'numeric(12,2)', nullable: false, generated: price * qty, description: Sum of the lines}" in text
     assert (
-        "      state:                     # shorthand kept as text\n        type: order_state\n        nullable: false\n"
+        "total: {type: 'numeric(12,2)', nullable: false, generated: price * qty, description: Sum of the lines}"
+    ) in text
+    assert (
+        "      state:                     # shorthand kept as text\n"
+        "        type: order_state\n        nullable: false\n"
         "        default: \"'new'::order_state\"\n        description: Lifecycle state\n"
     ) in text
     assert "references: customers(id)}" not in text.split("    primary_key")[0], "the column flag became a table key"
@@ -214,7 +220,8 @@ def test_rerun_keeps_people_text_comments_and_order(tmp_path: Path) -> None:
     table = database.table("orders")
     assert table is not None
     assert table.column("legacy_code") is None
-    assert table.column("shipped_at") == Column("shipped_at", "timestamp with time zone", True, description="When it left")
+    shipped = Column("shipped_at", "timestamp with time zone", True, description="When it left")
+    assert table.column("shipped_at") == shipped
     assert table.column("state") == Column("state", "order_state", False, "'new'::order_state", "Lifecycle state")
     assert [fk.target.key for fk in table.foreign_keys] == ["customers"], "one foreign key, not two"
     assert [(i.name, i.purpose) for i in table.indexes] == [
@@ -224,7 +231,10 @@ def test_rerun_keeps_people_text_comments_and_order(tmp_path: Path) -> None:
     assert database.table("customers").purpose == "People who buy."  # type: ignore[union-attr]
     assert database.table("archive.old_orders") is not None
 
-    assert changes.changed == ["column orders.total: type numeric(10,2) → numeric(12,2)", "column orders.total: now NOT NULL"]
+    assert changes.changed == [
+        "column orders.total: type numeric(10,2) → numeric(12,2)",
+        "column orders.total: now NOT NULL",
+    ]
     assert changes.dropped == [
         "column orders.legacy_code (its description was: 'Code from the old system')",
         "index orders_legacy_idx of orders (its purpose was: 'Lookups by old code')",
@@ -236,7 +246,7 @@ def test_rerun_keeps_people_text_comments_and_order(tmp_path: Path) -> None:
 def test_dropped_table_is_reported_with_the_text_written_on_it(tmp_path: Path) -> None:
     path = tmp_path / "shop.yml"
     write(path)
-    text = path.read_text().replace("  customers:\n    purpose: People who buy.\n", "  customers:\n    purpose: Buyers.\n")
+    text = path.read_text().replace("    purpose: People who buy.\n", "    purpose: Buyers.\n")
     text = text.replace("        description: Login, unique.\n", "        description: Their login.\n")
     without = replace(LIVE, tables=LIVE.tables[1:])
     _, changes = snapshot(without, text)
@@ -254,5 +264,6 @@ def test_statistics_can_be_left_out(tmp_path: Path) -> None:
 
 
 def test_a_new_file_can_name_its_url_by_variable(tmp_path: Path) -> None:
-    text, _ = snapshot(LIVE, None, Options(connection_url="${SHOP_DATABASE_URL:-}", connection={"schemas": ["public", "reporting"]}))
+    options = Options(connection_url="${SHOP_DATABASE_URL:-}", connection={"schemas": ["public", "reporting"]})
+    text, _ = snapshot(LIVE, None, options)
     assert "connection:\n  url: ${SHOP_DATABASE_URL:-}\n  schemas: [public, reporting]\n" in text
