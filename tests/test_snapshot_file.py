@@ -23,7 +23,7 @@ from mkdocs_dbcatalog.catalog.model import (
     Trigger,
     UniqueConstraint,
 )
-from mkdocs_dbcatalog.snapshot import Options, snapshot
+from mkdocs_dbcatalog.snapshot.writer import Options, snapshot
 from mkdocs_dbcatalog.sources.yamlfile import load_file
 
 LIVE = Database(

@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .catalog.model import (
+from ..catalog.model import (
     CheckConstraint,
     Column,
     Database,
@@ -34,7 +34,7 @@ from .catalog.model import (
     Trigger,
     UniqueConstraint,
 )
-from .sources.yamlformat import DATABASE_FILE, TABLE
+from ..sources.yamlformat import DATABASE_FILE, TABLE
 
 HEADER = (
     "Written by `mkdocs-dbcatalog snapshot`. Run it again to update the structure (types, keys, indexes,\n"
@@ -210,7 +210,7 @@ class _Writer:
             if value is not None and key not in doc:  # where the team's database runs may differ from here
                 _put(doc, key, value if isinstance(value, int) else _text(value), order)
         self._statistic(doc, "size", live.size_bytes, order)
-        if "connection" not in doc and (self.options.connection_url or self.options.connection):
+        if "connection" not in doc and (self.options.connection_url or any(self.options.connection.values())):
             connection = CommentedMap()
             if self.options.connection_url:
                 connection["url"] = self.options.connection_url
@@ -296,7 +296,7 @@ class _Writer:
         else:
             _put(entry, "primary_key", _names(pk.columns), order)
         self._list(entry, "indexes", table, [(_index(i), i.comment) for i in table.indexes], "purpose")
-        self._list(entry, "foreign_keys", table, [(_foreign_key(fk), None) for fk in table.foreign_keys], "description")
+        self._list(entry, "foreign_keys", table, [(_foreign_key(fk), fk.description) for fk in table.foreign_keys], "description")
         self._list(entry, "unique", table, [(_unique(u), None) for u in table.unique_constraints])
         self._list(entry, "checks", table, [(_check(c), None) for c in table.check_constraints])
         self._list(entry, "triggers", table, [(_trigger(t), None) for t in table.triggers])

@@ -1,0 +1,231 @@
+"""`mkdocs-dbcatalog snapshot`: read a database live and write (or update) its YAML file.
+
+Which file, which name, which schemas and timeouts come from the command line first, then the
+existing file and the site's mkdocs.yml. The database is read by the same live source as the
+build; the file is written by `writer` and checked with the same YAML reader the build uses, as a
+build without a connection would read it, before it replaces anything.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from ..catalog.model import Database
+from ..config import PluginConfig
+from ..errors import CatalogError
+from ..sources.live import LiveOptions, read_database
+from ..sources.live.common import Scope
+from ..sources.yamlfile import discover, load_file, split_table_key
+from ..urls import ConnectionUrl
+from ..urls import parse as parse_url
+from .writer import Changes, Options, snapshot
+
+__all__ = ["Report", "run_snapshot"]
+
+
+@dataclass
+class Report:
+    """What one run did, said for the person who ran it."""
+
+    file: Path
+    url: str
+    """Masked."""
+    created: bool
+    written: bool
+    changes: Changes
+    database: Database
+    notes: list[str] = field(default_factory=list)
+
+    def text(self, shown: str) -> str:
+        tables = len(self.database.tables)
+        columns = sum(len(t.columns) for t in self.database.tables)
+        verb = "Would write" if not self.written else "Wrote"
+        if self.created:
+            lines = [f"{verb} {shown}: {tables} table(s) and view(s), {columns} column(s) from {self.url}."]
+        elif not self.changes:
+            lines = [f"{shown} is up to date with {self.url} ({tables} table(s), {columns} column(s))."]
+        else:
+            lines = [f"{'Would update' if not self.written else 'Updated'} {shown} from {self.url}:"]
+            lines += [f"  added    {item}" for item in self.changes.added]
+            lines += [f"  changed  {item}" for item in self.changes.changed]
+            lines += [f"  dropped  {item}" for item in self.changes.dropped]
+            counts = (len(self.changes.added), len(self.changes.changed), len(self.changes.dropped))
+            lines.append("%d added, %d changed, %d dropped from the database (removed from the file)." % counts)
+        lines += self.notes
+        return "\n".join(lines) + "\n"
+
+
+def run_snapshot(
+    url: str,
+    *,
+    options: PluginConfig | None,
+    base: Path,
+    output: Path | None = None,
+    name: str | None = None,
+    url_env: str | None = None,
+    scope: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ()),
+    timeouts: tuple[float | None, float | None] = (None, None),
+    statistics: bool = True,
+    dry_run: bool = False,
+) -> Report:
+    """Read the database at `url` and write its YAML file. Raises CatalogError (DatabaseError)."""
+    parsed = parse_url(url)
+    existing_text: str | None = None
+    if output is None:
+        name = name or _name_from_url(parsed)
+        output = _catalog_file(options, base, name) if options else None
+        output = output or _new_file(options, base, name)
+    if output.exists():
+        try:
+            existing_text = output.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as problem:
+            raise CatalogError(f"cannot be read: {problem}", where=str(output)) from None
+    written_down = _top_level(existing_text, output)
+    name = name or _text(written_down.get("database")) or _name_from_url(parsed)
+    connection = written_down.get("connection") if isinstance(written_down.get("connection"), dict) else {}
+    schemas, include, exclude = (
+        given or tuple(str(v) for v in (connection.get(key) or ()))
+        for given, key in zip(scope, ("schemas", "include", "exclude"), strict=True)
+    )
+    connect_timeout = timeouts[0] or (options.connect_timeout if options else 10)
+    statement_timeout = timeouts[1] or (options.statement_timeout if options else 30)
+    live = read_database(
+        name,
+        parsed,
+        LiveOptions(schemas, include, exclude, connect_timeout, statement_timeout, base=base),
+    )
+    new_file_settings = Options(
+        statistics=statistics,
+        connection_url=f"${{{url_env}:-}}" if url_env else None,
+        connection={"schemas": scope[0], "include": scope[1], "exclude": scope[2]},
+    )
+    text, changes = snapshot(live, existing_text, new_file_settings, _in_scope(live, Scope(schemas, include, exclude)))
+    _check(text, output, base)
+    if not dry_run:
+        _write(output, text)
+    report = Report(output, parsed.masked, existing_text is None, not dry_run, changes, live)
+    if existing_text is None and not url_env:
+        report.notes.append(
+            "The file has no connection URL: builds use this snapshot. Add connection.url (e.g. "
+            "${VAR:-}, or rerun with --url-env VAR on a new file) to read the database live where it is reachable."
+        )
+    return report
+
+
+def _name_from_url(url: ConnectionUrl) -> str:
+    if not url.database:
+        raise CatalogError(
+            f"the URL {url.masked} names no database", hint="give the catalog's name for it with --name"
+        )
+    path = PurePosixPath(url.database)
+    return path.stem if url.engine == "sqlite" else path.name
+
+
+def _top_level(text: str | None, where: Path) -> dict[str, object]:
+    """The file's top-level keys (name, connection), read leniently: the writer reads it properly."""
+    if not text:
+        return {}
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as problem:
+        raise CatalogError(f"not valid YAML: {problem}", where=str(where)) from None
+    if not isinstance(data, dict):
+        raise CatalogError("is not a database file (a mapping with 'database: <name>')", where=str(where))
+    return data
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _catalog_file(options: PluginConfig, base: Path, name: str) -> Path | None:
+    """The file of the catalog that describes database `name`, if there is one."""
+    for file in discover(options.catalog, base):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and str(data.get("database")) == name:
+            return file
+    return None
+
+
+def _new_file(options: PluginConfig | None, base: Path, name: str) -> Path:
+    if options is None:
+        return base / f"{name}.yml"
+    if any(ch in options.catalog for ch in "*?["):
+        raise CatalogError(
+            f"the catalog option {options.catalog!r} is a pattern, not a folder",
+            where="mkdocs.yml",
+            hint="say where to write the file with --output",
+        )
+    return base / options.catalog / f"{name}.yml"
+
+
+def _in_scope(live: Database, scope: Scope) -> Callable[[str], bool]:
+    """Whether a table key of the file is one the live read looked at (else it is not 'dropped')."""
+    default_read = not scope.schemas or any(t.schema is None for t in live.tables)
+
+    def in_scope(key: str) -> bool:
+        ref = split_table_key(key)
+        if ref.schema is None and not default_read:
+            return False
+        if ref.schema is not None and ref.schema not in live.schemas:
+            return False
+        return scope.keeps(ref.schema, ref.table)
+
+    return in_scope
+
+
+class _Blank(Mapping[str, str]):
+    """Every environment variable empty: the file as a build without credentials reads it."""
+
+    def __getitem__(self, key: str) -> str:
+        return ""
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _check(text: str, output: Path, base: Path) -> None:
+    """Read the new text as the build would, without a connection, before it replaces anything."""
+    with tempfile.TemporaryDirectory() as folder:
+        probe = Path(folder) / output.name
+        probe.write_text(text, encoding="utf-8")
+        try:
+            load_file(probe, _display(output, base), _Blank())
+        except CatalogError as problem:
+            raise CatalogError(
+                f"the snapshot would not be a valid catalog file, so nothing was written: {problem}",
+                where=_display(output, base),
+                hint="fix the file by hand, or report this as a bug of mkdocs-dbcatalog",
+            ) from None
+
+
+def _display(file: Path, base: Path) -> str:
+    try:
+        return file.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _write(output: Path, text: str) -> None:
+    """Replace the file in one step, so an interrupted run never leaves half a file."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
