@@ -150,7 +150,7 @@ def rules(config_file: Path | None) -> None:
 @click.option("-s", "--schema", "schemas", multiple=True, metavar="NAME", help="Schema to read (repeatable). "
               "Default: the file's connection.schemas, else the database's default schema.")
 @click.option("--include", multiple=True, metavar="PATTERN", help="Only tables matching this pattern (repeatable).")
-@click.option("--exclude", multiple=True, metavar="PATTERN", help="Leave out tables matching this pattern (repeatable).")
+@click.option("--exclude", multiple=True, metavar="PATTERN", help="Leave out tables matching this (repeatable).")
 @click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
               help="Default: the plugin's connect_timeout, else 10.")
 @click.option("--statement-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",

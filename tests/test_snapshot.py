@@ -322,7 +322,7 @@ def test_snapshot_finds_the_catalog_file_through_mkdocs_yml(site: SiteBuilder, m
     assert result.error is None, result.error
 
 
-class socket_that_never_answers:  # noqa: N801 - used as a context manager
+class socket_that_never_answers:
     """A local port that accepts TCP connections and never speaks: only a connect timeout ends a wait."""
 
     def __enter__(self) -> int:

@@ -55,8 +55,8 @@ class Report:
             lines += [f"  added    {item}" for item in self.changes.added]
             lines += [f"  changed  {item}" for item in self.changes.changed]
             lines += [f"  dropped  {item}" for item in self.changes.dropped]
-            counts = (len(self.changes.added), len(self.changes.changed), len(self.changes.dropped))
-            lines.append("%d added, %d changed, %d dropped from the database (removed from the file)." % counts)
+            added, changed, dropped = (len(self.changes.added), len(self.changes.changed), len(self.changes.dropped))
+            lines.append(f"{added} added, {changed} changed, {dropped} dropped (removed from the file).")
         lines += self.notes
         return "\n".join(lines) + "\n"
 

@@ -296,7 +296,8 @@ class _Writer:
         else:
             _put(entry, "primary_key", _names(pk.columns), order)
         self._list(entry, "indexes", table, [(_index(i), i.comment) for i in table.indexes], "purpose")
-        self._list(entry, "foreign_keys", table, [(_foreign_key(fk), fk.description) for fk in table.foreign_keys], "description")
+        foreign_keys = [(_foreign_key(fk), fk.description) for fk in table.foreign_keys]
+        self._list(entry, "foreign_keys", table, foreign_keys, "description")
         self._list(entry, "unique", table, [(_unique(u), None) for u in table.unique_constraints])
         self._list(entry, "checks", table, [(_check(c), None) for c in table.check_constraints])
         self._list(entry, "triggers", table, [(_trigger(t), None) for t in table.triggers])
