@@ -8,6 +8,7 @@ from mkdocs_dbcatalog.catalog.model import (
     Column,
     CrossReference,
     Database,
+    Drift,
     ForeignKey,
     Index,
     Origin,
@@ -214,3 +215,28 @@ def test_key_rules_wait_for_a_known_structure() -> None:
     for rule in ("table-without-primary-key", "foreign-key-without-index"):
         assert findings(described, rule=rule) == []
         assert len(findings(described, rule=rule, origin=Origin.LIVE)) == 1
+
+
+def test_drift_items_become_findings_of_three_rules() -> None:
+    drift = (
+        Drift("table", "legacy", None, "table 'legacy' is described but the database has no such table"),
+        Drift("column", "orders", "old_code", "column orders.old_code is described but the table has no such column"),
+        Drift("extension", "—", "postgis", "extension 'postgis' is described but not installed"),
+        Drift("added_table", "audit", None, "table audit is in the database but not in the file"),
+        Drift("added_column", "orders", "note", "column orders.note is in the database but not in the file"),
+        Drift("type", "orders", "total", "column orders.total is numeric(10,2) in the file, numeric(12,2) live"),
+        Drift("nullable", "orders", "id", "column orders.id is described as nullable but the database says otherwise"),
+    )
+    catalog = Catalog((Database("db", drift=drift),))
+    found = [(f.rule, f.table, f.column, f.path) for f in lint(catalog) if f.rule.startswith("drift-")]
+    assert found == [
+        ("drift-dropped", "legacy", None, ("tables", "legacy")),
+        ("drift-dropped", "orders", "old_code", ("tables", "orders", "columns", "old_code")),
+        ("drift-dropped", None, None, ("extensions", "postgis")),
+        ("drift-added", "audit", None, ("tables", "audit")),
+        ("drift-added", "orders", "note", ("tables", "orders", "columns")),
+        ("drift-changed", "orders", "total", ("tables", "orders", "columns", "total", "type")),
+        ("drift-changed", "orders", "id", ("tables", "orders", "columns", "id", "nullable")),
+    ]
+    settings = LintSettings({"drift-added": RuleSetting(Severity.WARNING)})
+    assert {f.severity for f in lint(catalog, settings) if f.rule == "drift-added"} == {Severity.WARNING}

@@ -338,6 +338,49 @@ def _missing_reference_target(catalog: Catalog, database: Database, settings: Li
         yield f"reference {source} → {target_text}: {problem}", ref.source.key, ref.source_column, path
 
 
+# --- drift-dropped, drift-added, drift-changed ------------------------------------------------------
+
+DRIFT_RULES = {
+    "table": "drift-dropped",
+    "column": "drift-dropped",
+    "index": "drift-dropped",
+    "foreign_key": "drift-dropped",
+    "extension": "drift-dropped",
+    "added_table": "drift-added",
+    "added_column": "drift-added",
+    "type": "drift-changed",
+    "nullable": "drift-changed",
+}
+"""The rule of each kind of `Drift` the merge of YAML and live structure reports."""
+
+
+def _drift_path(kind: str, table: str, name: str | None) -> KeyPath:
+    if kind == "extension":
+        return ("extensions", name or "")
+    if kind in ("table", "added_table"):
+        return ("tables", table)
+    if kind == "column" and name:
+        return ("tables", table, "columns", name)
+    if kind in ("type", "nullable") and name:
+        return ("tables", table, "columns", name, kind)
+    if kind == "index":
+        return ("tables", table, "indexes")
+    if kind == "foreign_key":
+        return ("tables", table, "foreign_keys")
+    return ("tables", table, "columns")
+
+
+def _drift(rule: str) -> Callable[[Catalog, Database, LintSettings], Iterator[Problem]]:
+    def check(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
+        for item in database.drift:
+            if DRIFT_RULES.get(item.kind, "drift-dropped") == rule:
+                table = None if item.table in ("", "—") else item.table
+                column = item.name if item.kind in ("column", "added_column", "type", "nullable") else None
+                yield item.message, table, column, _drift_path(item.kind, item.table, item.name)
+
+    return check
+
+
 # --- coverage-below-threshold --------------------------------------------------------------------
 
 
@@ -412,6 +455,24 @@ RULES: dict[str, Rule] = {
             _missing_reference_target,
         ),
         Rule(
+            "drift-dropped",
+            Severity.ERROR,
+            "The YAML file describes a table, column, index, foreign key or extension the live database does not have.",
+            _drift("drift-dropped"),
+        ),
+        Rule(
+            "drift-added",
+            Severity.ERROR,
+            "The live database has a table or column that a YAML file which writes out the structure does not list.",
+            _drift("drift-added"),
+        ),
+        Rule(
+            "drift-changed",
+            Severity.ERROR,
+            "A column whose type or nullability in the YAML file differs from the live database.",
+            _drift("drift-changed"),
+        ),
+        Rule(
             "coverage-below-threshold",
             Severity.ERROR,
             "A database whose documentation coverage is below the coverage_threshold option.",
@@ -437,4 +498,14 @@ def lint(catalog: Catalog, settings: LintSettings | None = None) -> list[Finding
     return findings
 
 
-__all__ = ["RULES", "Finding", "LintSettings", "Rule", "RuleSetting", "Severity", "coverage_percent", "lint"]
+__all__ = [
+    "DRIFT_RULES",
+    "RULES",
+    "Finding",
+    "LintSettings",
+    "Rule",
+    "RuleSetting",
+    "Severity",
+    "coverage_percent",
+    "lint",
+]
