@@ -70,7 +70,7 @@ class Health:
 
     def rules(self) -> list[tuple[str, Severity, str]]:
         """Every rule with its configured severity and summary, for the page's legend."""
-        return [(name, self.settings.setting(name).severity, rule.summary) for name, rule in RULES.items()]
+        return [(name, self.settings.setting(rule).severity, rule.summary) for name, rule in RULES.items()]
 
 
 def review(catalog: Catalog, described: Iterable[YamlDatabase], settings: LintSettings) -> Health:

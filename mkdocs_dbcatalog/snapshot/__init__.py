@@ -88,9 +88,10 @@ def run_snapshot(
             raise CatalogError(f"cannot be read: {problem}", where=str(output)) from None
     written_down = _top_level(existing_text, output)
     name = name or _text(written_down.get("database")) or _name_from_url(parsed)
-    connection = written_down.get("connection") if isinstance(written_down.get("connection"), dict) else {}
+    found = written_down.get("connection")
+    connection: dict[str, object] = found if isinstance(found, dict) else {}
     schemas, include, exclude = (
-        given or tuple(str(v) for v in (connection.get(key) or ()))
+        given or tuple(str(v) for v in _listed(connection.get(key)))
         for given, key in zip(scope, ("schemas", "include", "exclude"), strict=True)
     )
     connect_timeout = timeouts[0] or (options.connect_timeout if options else 10)
@@ -138,6 +139,12 @@ def _top_level(text: str | None, where: Path) -> dict[str, object]:
     if not isinstance(data, dict):
         raise CatalogError("is not a database file (a mapping with 'database: <name>')", where=str(where))
     return data
+
+
+def _listed(value: object) -> list[object]:
+    if isinstance(value, list):
+        return value
+    return [value] if value not in (None, "") else []
 
 
 def _text(value: object) -> str | None:

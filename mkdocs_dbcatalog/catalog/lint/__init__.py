@@ -1,0 +1,123 @@
+"""Lint rules: structural and documentation problems found in a catalog, each under a stable name.
+
+Every rule is a pure function of the catalog. Its name is what users write in `mkdocs.yml` to turn
+it off or change its severity, what `mkdocs-dbcatalog check` prints and what CI scripts match on,
+so a name never changes once released.
+"""
+
+from __future__ import annotations
+
+from ..model import Catalog
+from .base import Finding, KeyPath, LintSettings, Rule, RuleSetting, Severity
+from .documentation import coverage_below_threshold, coverage_percent, missing_reference_target, no_description
+from .drift import DRIFT_RULES, drift
+from .keys import (
+    fk_without_index,
+    junction_without_unique_pair,
+    no_primary_key,
+    nullable_fk_to_required_parent,
+    redundant_index,
+)
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule(
+            "table-without-primary-key",
+            Severity.ERROR,
+            "A table (not a view) with no primary key.",
+            no_primary_key,
+        ),
+        Rule(
+            "foreign-key-without-index",
+            Severity.WARNING,
+            "A foreign key whose columns do not lead any index or key, so parent deletes and joins scan the table.",
+            fk_without_index,
+        ),
+        Rule(
+            "nullable-foreign-key-to-required-parent",
+            Severity.WARNING,
+            "A nullable foreign key column on a row that cannot outlive its parent "
+            "(ON DELETE CASCADE, or the key is part of the primary key).",
+            nullable_fk_to_required_parent,
+        ),
+        Rule(
+            "redundant-index",
+            Severity.WARNING,
+            "An index that duplicates another index or key, or whose columns lead another one.",
+            redundant_index,
+        ),
+        Rule(
+            "table-without-description",
+            Severity.WARNING,
+            "A table or view with neither a purpose in the YAML file nor a comment in the database.",
+            no_description,
+        ),
+        Rule(
+            "junction-without-unique-pair",
+            Severity.ERROR,
+            "A table shaped like a many-to-many junction whose pair of foreign keys is not unique.",
+            junction_without_unique_pair,
+        ),
+        Rule(
+            "cross-service-reference-missing-target",
+            Severity.ERROR,
+            "A cross-service reference to a database, table or column the catalog does not have.",
+            missing_reference_target,
+        ),
+        Rule(
+            "drift-dropped",
+            Severity.ERROR,
+            "The YAML file describes a table, column, index, foreign key or extension the live database does not have.",
+            drift("drift-dropped"),
+        ),
+        Rule(
+            "drift-added",
+            Severity.ERROR,
+            "The live database has a table or column that a YAML file which writes out the structure does not list.",
+            drift("drift-added"),
+        ),
+        Rule(
+            "drift-changed",
+            Severity.ERROR,
+            "A column whose type or nullability in the YAML file differs from the live database.",
+            drift("drift-changed"),
+        ),
+        Rule(
+            "coverage-below-threshold",
+            Severity.ERROR,
+            "A database whose documentation coverage is below the coverage_threshold option.",
+            coverage_below_threshold,
+        ),
+    )
+}
+
+
+def lint(catalog: Catalog, settings: LintSettings | None = None) -> list[Finding]:
+    """Every finding of every rule that is not off, per database in catalog order, rules in RULES order."""
+    settings = settings or LintSettings()
+    findings = []
+    for database in catalog.databases:
+        for rule in RULES.values():
+            setting = settings.setting(rule)
+            if setting.severity is Severity.OFF:
+                continue
+            for message, table, column, path in rule.check(catalog, database, settings):
+                if setting.excludes(database.name, table):
+                    continue
+                findings.append(Finding(rule.name, setting.severity, database.name, message, table, column, path))
+    return findings
+
+
+__all__ = [
+    "DRIFT_RULES",
+    "RULES",
+    "Finding",
+    "KeyPath",
+    "LintSettings",
+    "Rule",
+    "RuleSetting",
+    "Severity",
+    "coverage_percent",
+    "lint",
+]

@@ -1,0 +1,100 @@
+"""What every lint rule shares: severities, findings, settings, and the shape of a rule.
+
+A finding carries the key path of the place it concerns in the database's YAML file; the caller
+turns that into a file and line.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from ..model import Catalog, Database, Origin, Table
+
+KeyPath = tuple[str | int, ...]
+
+
+class Severity(str, enum.Enum):
+    """`error` fails `mkdocs-dbcatalog check` and `mkdocs build --strict`; `warning` is only shown."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    database: str
+    message: str
+    """One sentence that names the table (and column or index) and says what to do."""
+    table: str | None = None
+    """Table key (`schema.table` or `table`), for links and JSON output."""
+    column: str | None = None
+    path: KeyPath = ()
+    """Where in the database's YAML file the problem is written, e.g. ('tables', 'orders')."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSetting:
+    """How one rule is configured: its severity, and the tables it skips."""
+
+    severity: Severity
+    exclude: tuple[str, ...] = ()
+    """`fnmatch` patterns matched against `table`, `schema.table` and `database/table`."""
+
+    def excludes(self, database: str, table: str | None) -> bool:
+        if table is None:
+            return False
+        names = (table, f"{database}/{table}", table.rpartition(".")[2])
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in self.exclude for name in names)
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """The rules' configuration: anything left out gets the rule's default severity."""
+
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    coverage_threshold: float | None = None
+    """Percent of tables and columns that must be described, per database; None: not checked."""
+
+    def setting(self, rule: Rule) -> RuleSetting:
+        return self.rules.get(rule.name) or RuleSetting(rule.default)
+
+
+Problem = tuple[str, str | None, str | None, KeyPath]
+"""(message, table key, column, YAML key path), as a rule yields it before severity is applied."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    default: Severity
+    summary: str
+    """What the rule finds and why it matters, one line, for `--help`, the README and the health page."""
+    check: Callable[[Catalog, Database, LintSettings], Iterator[Problem]]
+
+
+def table_path(table: Table, *rest: str | int) -> KeyPath:
+    return ("tables", table.key, *rest)
+
+
+def structure_known(database: Database, table: Table) -> bool:
+    """Whether the catalog knows the table's keys, so that a missing one is a fact and not a gap.
+
+    A live read knows them. A YAML file that only describes a table (`columns: {id: Primary
+    key}`) says nothing about its keys; one that writes column types writes its structure out.
+    """
+    return database.origin is not Origin.YAML or any(c.type for c in table.columns)
+
+
+def columns_text(columns: tuple[str, ...]) -> str:
+    return ", ".join(columns)
+
+
+
+__all__ = ["Finding", "KeyPath", "LintSettings", "Problem", "Rule", "RuleSetting", "Severity", "columns_text",
+           "structure_known", "table_path"]
