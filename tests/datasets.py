@@ -32,8 +32,12 @@ def load_postgres(url: str, script: str, strip: str | None = None) -> None:
         text = re.sub(strip, "", text, flags=re.MULTILINE)
     engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql(text)
+        # The driver's own cursor with no parameters: a script's `%` is not a placeholder.
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute(text)
+        finally:
+            raw.close()
     finally:
         engine.dispose()
 

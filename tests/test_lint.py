@@ -154,7 +154,8 @@ def test_junction_without_unique_pair() -> None:
     # Its own composite key (order_id, line_no): an order line, not a junction.
     order_lines = table("order_lines", col("order_id"), col("line_no"), col("product_id"), col("qty"),
                         pk=("order_id", "line_no"), foreign_keys=(fk(("order_id",), "o"), fk(("product_id",), "p")))
-    wide = table("d", col("id"), col("x_id"), col("y_id"), *(col(f"c{i}") for i in range(4)),
+    # An invoice line: a track on an invoice, with a price and a quantity; the same pair twice can be right.
+    wide = table("d", col("id"), col("x_id"), col("y_id"), col("unit_price"), col("quantity"),
                  foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
     found = findings(keyed, surrogate_unique, surrogate_only, no_key, order_lines, wide,
                      rule="junction-without-unique-pair")

@@ -84,13 +84,13 @@ def _page_texts(result_dir: Path) -> dict[str, str]:
 
 # What only a live read can show: where the database is and how it was read. Everything else must match.
 _FROM_THE_URL = re.compile(
-    r"Connection|Schemas|Source|Status|pg_dump|pg_restore|mariadb-dump|mysqldump|mariadb -h|mysql -h|"
-    r"postgresql&#58;|mysql&#58;|sqlite&#58;|postgresql:|mysql\+|sqlite:",
+    r"://|&#58;//|Connection|Schemas|Source|Status|pg_dump|pg_restore|mariadb-dump|mysqldump|mariadb -h|mysql -h|"
+    r"sqlite3 |\.backup\b"
 )
 
 
 def _comparable(page: str) -> list[str]:
-    return [line for line in page.splitlines() if not _FROM_THE_URL.search(line)]
+    return [line for line in page.splitlines() if line.strip() and not _FROM_THE_URL.search(line)]
 
 
 @pytest.mark.parametrize(

@@ -73,7 +73,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "drift-added",
-            Severity.ERROR,
+            Severity.WARNING,
             "The live database has a table or column that a YAML file which writes out the structure does not list.",
             drift("drift-added"),
         ),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Catalog, Database, ForeignKey, Index, Table, TableKind
-from ..relations import JUNCTION_EXTRA_COLUMNS, is_unique, junction_pair
+from ..relations import is_unique, junction_pair
 from .base import LintSettings, Problem, columns_text, structure_known, table_path
 
 # --- table-without-primary-key -------------------------------------------------------------------
@@ -162,11 +162,17 @@ def redundant_index(catalog: Catalog, database: Database, settings: LintSettings
 # --- junction-without-unique-pair ----------------------------------------------------------------
 
 
-def _junction_candidate(table: Table) -> tuple[ForeignKey, ForeignKey] | None:
-    """Two foreign keys and little else: shaped like a junction table, whatever its keys say.
+_LOOSE_JUNCTION_EXTRA_COLUMNS = 1
+"""Columns besides the pair (and a surrogate id) that a table with no key on the pair may have and
+still be taken for a junction: a timestamp or a position. More (`unit_price`, `quantity`) make it
+an entity of its own, such as an invoice line, where the same pair twice can be right."""
 
-    The same shape `relations.junction_pair` accepts, minus its requirement that the pair be a key,
-    which is what this rule checks.
+
+def _junction_candidate(table: Table) -> tuple[ForeignKey, ForeignKey] | None:
+    """Two foreign keys and nearly nothing else: shaped like a junction table, whatever its keys say.
+
+    The shape `relations.junction_pair` accepts, minus its requirement that the pair be a key (which
+    is what this rule checks), and with fewer other columns, since no key says what the table is.
     """
     if len(table.foreign_keys) != 2 or table.kind.is_view:
         return None
@@ -178,7 +184,7 @@ def _junction_candidate(table: Table) -> tuple[ForeignKey, ForeignKey] | None:
     if pk and not pk <= pair and len(pk) > 1:
         return None  # a composite key of its own (order_id, line_no): a child table, not a junction
     others = [c for c in table.columns if c.name not in pair and c.name not in pk]
-    return (first, second) if len(others) <= JUNCTION_EXTRA_COLUMNS else None
+    return (first, second) if len(others) <= _LOOSE_JUNCTION_EXTRA_COLUMNS else None
 
 
 def junction_without_unique_pair(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
