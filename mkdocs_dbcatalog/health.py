@@ -100,7 +100,7 @@ def line_of(item: YamlDatabase, path: KeyPath) -> int | None:
     A table the YAML file does not mention (read live) falls back to the `database:` line rather
     than to the unrelated `tables:` line.
     """
-    floor = 2 if path[:1] in (("tables",), ("references",)) else 1
+    floor = min(2, len(path)) if path[:1] in (("tables",), ("references",)) else 1
     for n in range(len(path), floor - 1, -1):
         line = item.key_lines.get(path[:n]) or item.lines.get(path[:n])
         if line is not None:

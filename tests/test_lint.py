@@ -234,7 +234,7 @@ def test_drift_items_become_findings_of_three_rules() -> None:
         ("drift-dropped", "legacy", None, ("tables", "legacy")),
         ("drift-dropped", "orders", "old_code", ("tables", "orders", "columns", "old_code")),
         ("drift-dropped", None, None, ("extensions", "postgis")),
-        ("drift-added", "audit", None, ("tables", "audit")),
+        ("drift-added", "audit", None, ("tables",)),
         ("drift-added", "orders", "note", ("tables", "orders", "columns")),
         ("drift-changed", "orders", "total", ("tables", "orders", "columns", "total", "type")),
         ("drift-changed", "orders", "id", ("tables", "orders", "columns", "id", "nullable")),

@@ -26,8 +26,10 @@ DRIFT_RULES = {
 def _drift_path(kind: str, table: str, name: str | None) -> KeyPath:
     if kind == "extension":
         return ("extensions", name or "")
-    if kind in ("table", "added_table"):
+    if kind == "table":
         return ("tables", table)
+    if kind == "added_table":
+        return ("tables",)
     if kind == "column" and name:
         return ("tables", table, "columns", name)
     if kind in ("type", "nullable") and name:
