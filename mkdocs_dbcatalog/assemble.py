@@ -27,7 +27,7 @@ from .urls import parse as parse_url
 class Assembled:
     catalog: Catalog
     warnings: list[str] = field(default_factory=list)
-    """Messages for `log.warning` (drift, stale caches); `--strict` turns them into failures."""
+    """Messages for `log.warning` (stale caches); `--strict` turns them into failures. Drift is in `health`."""
     watch: list[Path] = field(default_factory=list)
     """Files and folders whose change should rebuild the catalog under `mkdocs serve`."""
     described: list[YamlDatabase] = field(default_factory=list)
@@ -86,10 +86,10 @@ def assemble(
     warnings: list[str] = list(reads.warnings)
     databases: list[Database] = []
     for item in described:
-        database, drift = merge_database(item, reads.databases.get(item.database.name))
+        # Drift (kept on the merged database) is reported as lint findings: see catalog/lint/drift.py.
+        database, _ = merge_database(item, reads.databases.get(item.database.name))
         history = migration_history(item, base, migrations[item.database.name], database.applied)
         databases.append(replace(database, migrations=history))
-        warnings += [f"{where}: {d.message}" for d, where in drift]
     for extra in options.databases:
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
     catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))

@@ -10,6 +10,7 @@ drift, reported with the `file:line` it was written at.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from fnmatch import fnmatchcase
@@ -55,6 +56,17 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
                 "tables",
                 key,
             )
+    if any(c.type for t in yaml.tables for c in t.columns):  # the file writes the structure out
+        for table in live.tables:
+            if table.key not in written:
+                note(
+                    "added_table",
+                    table.key,
+                    None,
+                    f"{table.kind.value} {table.key} is in the database but not in the file "
+                    "(mkdocs-dbcatalog snapshot adds it)",
+                    "tables",
+                )
 
     extensions = []
     written_extensions = {e.name: e for e in yaml.extensions}
@@ -103,7 +115,8 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
         columns.append(_merge_column(column, described) if described else column)
     for name, column in written.items():
         path = ("tables", key, "columns", name)
-        if name not in live_columns:
+        live_column = live_columns.get(name)
+        if live_column is None:
             note(
                 "column",
                 key,
@@ -111,11 +124,17 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
                 f"column {key}.{name} is described but the table has no such column{_did_you_mean(name, live_columns)}",
                 *path,
             )
-        elif (
-            column.nullable is not None
-            and live_columns[name].nullable is not None
-            and (column.nullable != live_columns[name].nullable)
-        ):
+            continue
+        if column.type and live_column.type and not same_type(column.type, live_column.type):
+            note(
+                "type",
+                key,
+                name,
+                f"column {key}.{name} is described as {column.type} but the database has {live_column.type}",
+                *path,
+                "type",
+            )
+        if column.nullable is not None and live_column.nullable is not None and column.nullable != live_column.nullable:
             says = "nullable" if column.nullable else "NOT NULL"
             note(
                 "nullable",
@@ -125,6 +144,19 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
                 *path,
                 "nullable",
             )
+    if any(c.type for c in own.columns):  # the file writes this table's structure out: it should be complete
+        for column in table.columns:
+            if column.name not in written:
+                note(
+                    "added_column",
+                    key,
+                    column.name,
+                    f"column {key}.{column.name} ({column.type}) is in the database but not in the file "
+                    "(mkdocs-dbcatalog snapshot adds it)",
+                    "tables",
+                    key,
+                    "columns",
+                )
     indexes = list(table.indexes)
     for i, index in enumerate(own.indexes):
         match = _find_index(indexes, index)
@@ -169,6 +201,42 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
         indexes=tuple(indexes),
         foreign_keys=tuple(foreign_keys),
     )
+
+
+_TYPE_NAMES = {
+    "int": "integer",
+    "int4": "integer",
+    "int8": "bigint",
+    "int2": "smallint",
+    "bool": "boolean",
+    "varchar": "character varying",
+    "char": "character",
+    "bpchar": "character",
+    "decimal": "numeric",
+    "float8": "double precision",
+    "float4": "real",
+    "timestamptz": "timestamp with time zone",
+    "timetz": "time with time zone",
+}
+"""Spellings of one type that engines and people use interchangeably."""
+
+
+def same_type(written: str, live: str) -> bool:
+    """Whether a type written in YAML names the database's type: case, spaces and aliases aside.
+
+    MySQL's integer display widths (`int(11)`) are ignored: they change nothing stored.
+    """
+
+    def normal(text: str) -> str:
+        text = re.sub(r"\s+", " ", text.strip().lower())
+        text = re.sub(r"\s*([(),])\s*", r"\1", text)
+        base, paren, rest = text.partition("(")
+        base = _TYPE_NAMES.get(base, base)
+        if base in ("integer", "bigint", "smallint", "tinyint", "mediumint") and paren:
+            paren, rest = "", rest.partition(")")[2]
+        return f"{base}{paren}{rest}"
+
+    return normal(written) == normal(live)
 
 
 def _merge_column(column: Column, described: Column) -> Column:
@@ -220,4 +288,4 @@ def merge_url_only(name: str, service: str | None, description: str | None, live
     return replace(live, name=name, service=service, description=description)
 
 
-__all__ = ["Located", "merge_database", "merge_url_only"]
+__all__ = ["Located", "merge_database", "merge_url_only", "same_type"]

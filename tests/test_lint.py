@@ -148,16 +148,20 @@ def test_junction_without_unique_pair() -> None:
     surrogate_unique = table("a", col("id"), col("x_id"), col("y_id"),
                              foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")),
                              unique_constraints=(UniqueConstraint(("y_id", "x_id")),))
-    surrogate_only = table("b", col("id"), col("x_id"), col("y_id"), col("created_at"),
+    surrogate_only = table("b", col("id"), col("x_id"), col("y_id"),
                            foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
-    no_key = table("c", col("x_id"), col("y_id"), pk=None, foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
+    no_key = table("c", col("x_id"), col("y_id"), col("created_at"), pk=None,
+                   foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
     # Its own composite key (order_id, line_no): an order line, not a junction.
     order_lines = table("order_lines", col("order_id"), col("line_no"), col("product_id"), col("qty"),
                         pk=("order_id", "line_no"), foreign_keys=(fk(("order_id",), "o"), fk(("product_id",), "p")))
-    # An invoice line: a track on an invoice, with a price and a quantity; the same pair twice can be right.
-    wide = table("d", col("id"), col("x_id"), col("y_id"), col("unit_price"), col("quantity"),
+    # Copies of a film in a store (Pagila's inventory): a surrogate id and more than the pair.
+    inventory = table("inventory", col("id"), col("film_id"), col("store_id"), col("last_update"),
+                      foreign_keys=(fk(("film_id",), "film"), fk(("store_id",), "store")))
+    # An invoice line: a track on an invoice, with a price and a quantity.
+    wide = table("d", col("x_id"), col("y_id"), col("unit_price"), col("quantity"), pk=None,
                  foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
-    found = findings(keyed, surrogate_unique, surrogate_only, no_key, order_lines, wide,
+    found = findings(keyed, surrogate_unique, surrogate_only, no_key, order_lines, inventory, wide,
                      rule="junction-without-unique-pair")
     assert [m.split(" pairs ")[0] for m in found] == ["b", "c"]
 

@@ -162,17 +162,13 @@ def redundant_index(catalog: Catalog, database: Database, settings: LintSettings
 # --- junction-without-unique-pair ----------------------------------------------------------------
 
 
-_LOOSE_JUNCTION_EXTRA_COLUMNS = 1
-"""Columns besides the pair (and a surrogate id) that a table with no key on the pair may have and
-still be taken for a junction: a timestamp or a position. More (`unit_price`, `quantity`) make it
-an entity of its own, such as an invoice line, where the same pair twice can be right."""
-
-
 def _junction_candidate(table: Table) -> tuple[ForeignKey, ForeignKey] | None:
-    """Two foreign keys and nearly nothing else: shaped like a junction table, whatever its keys say.
+    """Two foreign keys and nothing that makes the table an entity of its own.
 
-    The shape `relations.junction_pair` accepts, minus its requirement that the pair be a key (which
-    is what this rule checks), and with fewer other columns, since no key says what the table is.
+    With no key on the pair nothing says what the table is, so the shape must: the pair and at most
+    one column (a timestamp, a position) when the table has no primary key, or the pair and a
+    surrogate id alone. A surrogate id plus more columns is an entity where the same pair twice can
+    be right: Pagila's `inventory` holds several copies of a film in a store.
     """
     if len(table.foreign_keys) != 2 or table.kind.is_view:
         return None
@@ -181,10 +177,14 @@ def _junction_candidate(table: Table) -> tuple[ForeignKey, ForeignKey] | None:
     if len(pair) != len(first.columns) + len(second.columns):
         return None
     pk = set(table.primary_key.columns) if table.primary_key else set()
-    if pk and not pk <= pair and len(pk) > 1:
-        return None  # a composite key of its own (order_id, line_no): a child table, not a junction
     others = [c for c in table.columns if c.name not in pair and c.name not in pk]
-    return (first, second) if len(others) <= _LOOSE_JUNCTION_EXTRA_COLUMNS else None
+    if not pk:
+        allowed = 1
+    elif len(pk) == 1 and not pk & pair:
+        allowed = 0
+    else:
+        return None  # a key of its own that includes other columns: a child table such as (order_id, line_no)
+    return (first, second) if len(others) <= allowed else None
 
 
 def junction_without_unique_pair(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
