@@ -245,3 +245,25 @@ def test_drift_items_become_findings_of_three_rules() -> None:
     ]
     settings = LintSettings({"drift-added": RuleSetting(Severity.WARNING)})
     assert {f.severity for f in lint(catalog, settings) if f.rule == "drift-added"} == {Severity.WARNING}
+
+
+def test_the_index_an_engine_keeps_for_a_key_is_not_a_copy_of_it() -> None:
+    sqlite = table(
+        "templates", col("id"), col("kind"), col("language"),
+        unique_constraints=(UniqueConstraint(("kind", "language")),),
+        indexes=(Index(("kind", "language"), "sqlite_autoindex_templates_1", unique=True),),
+    )
+    mysql = table(
+        "users", col("id"), col("email"),
+        unique_constraints=(UniqueConstraint(("email",), "users_email"),),
+        indexes=(Index(("email",), "users_email", unique=True),),
+    )
+    postgres_copy = table(
+        "people", col("id"), col("email"),
+        unique_constraints=(UniqueConstraint(("email",), "people_email_key"),),
+        indexes=(Index(("email",), "people_email_idx", unique=True),),
+    )
+    assert findings(sqlite, mysql, postgres_copy, rule="redundant-index") == [
+        "index people_email_idx on people(email) duplicates unique constraint people_email_key: "
+        "drop it, it only slows down writes"
+    ]

@@ -130,14 +130,24 @@ def _covers(other: _Key, index: _Key) -> bool:
     return other.columns[: len(index.columns)] == index.columns
 
 
+def _backs(index: _Key, key: _Key) -> bool:
+    """Whether an index is the one the engine keeps for a key, not a copy of it.
+
+    MySQL and PostgreSQL report those under the key's name; SQLite calls them
+    `sqlite_autoindex_<table>_<n>` and its keys have no name.
+    """
+    if index.name and key.name == index.name:
+        return True
+    same = index.unique and index.columns == key.columns
+    return same and key.name is None and (index.name or "").startswith("sqlite_autoindex_")
+
+
 def redundant_index(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
     for table in database.tables:
         indexes = [_index_key(i) for i in table.indexes]
         keys = _key_structures(table)
         for position, index in enumerate(indexes):
-            # An index named like a key is the one the engine keeps for it (MySQL and PostgreSQL
-            # report those as indexes too): it is that key, not a copy of it.
-            others = [k for k in keys if not (index.name and k.name == index.name)]
+            others = [k for k in keys if not _backs(index, k)]
             others += [
                 other
                 for j, other in enumerate(indexes)
