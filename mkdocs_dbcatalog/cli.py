@@ -113,8 +113,10 @@ def check(
         [f for f in health.findings if f.finding.database in wanted],
         _path_resolver(base, config_file),
     )
+    for warning in assembled.warnings:  # a stale cached read, for example: what the build warns about too
+        click.echo(f"warning: {warning}", err=True)
     click.echo(FORMATS[output](scope), nl=False)
-    if scope.errors or (strict and scope.warnings):
+    if scope.errors or (strict and (scope.warnings or assembled.warnings)):
         click.get_current_context().exit(EXIT_FINDINGS)
 
 

@@ -14,8 +14,6 @@ from mkdocs_dbcatalog.cli import EXIT_FINDINGS, main
 
 from .sitebuilder import SiteBuilder
 
-pytestmark = pytest.mark.postgres
-
 SCHEMA = """
 CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
 CREATE TABLE orders (
@@ -154,6 +152,7 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
+@pytest.mark.postgres
 def test_text(shop: SiteBuilder) -> None:
     code, out = run("check")
     assert code == EXIT_FINDINGS
@@ -166,6 +165,7 @@ def test_text(shop: SiteBuilder) -> None:
     assert out.rstrip().endswith("8 errors, 6 warnings in 2 databases.")
 
 
+@pytest.mark.postgres
 def test_json(shop: SiteBuilder) -> None:
     code, out = run("check", "--format", "json")
     assert code == EXIT_FINDINGS
@@ -180,6 +180,7 @@ def test_json(shop: SiteBuilder) -> None:
         assert (found["severity"], found["line"], found["file"]) == (severity, line, "catalog/shop.yml")
 
 
+@pytest.mark.postgres
 def test_github(shop: SiteBuilder) -> None:
     code, out = run("check", "--format", "github")
     assert code == EXIT_FINDINGS
@@ -191,6 +192,7 @@ def test_github(shop: SiteBuilder) -> None:
         assert (matching[0][0], int(matching[0][1])) == (severity, line)
 
 
+@pytest.mark.postgres
 def test_exit_code_follows_the_severities(shop: SiteBuilder) -> None:
     errors = sorted({rule for rule, severity, _, _ in EXPECTED if severity == "error"})
     shop.mkdocs_yml({"coverage_threshold": 90, "lint": {rule: "warning" for rule in errors}})
@@ -203,6 +205,7 @@ def test_exit_code_follows_the_severities(shop: SiteBuilder) -> None:
     assert code == 0 and "No problems found in 2 databases." in out
 
 
+@pytest.mark.postgres
 def test_the_build_shows_the_same_findings(shop: SiteBuilder) -> None:
     result = shop.build(strict=False)
     assert result.error is None, result.error
@@ -213,3 +216,24 @@ def test_the_build_shows_the_same_findings(shop: SiteBuilder) -> None:
         assert matching[0].startswith(f"mkdocs_dbcatalog: catalog/shop.yml:{line}: ")
     health = result.html("databases/health/")
     assert "8 errors and 6 warnings found by the lint rules" in health
+
+
+def test_unreachable_database_stops_check_with_one_clear_error(
+    site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)  # accepts connections, never answers: only the connect timeout ends the wait
+    port = server.getsockname()[1]
+    try:
+        site.catalog("shop", f"database: shop\nconnection:\n  url: postgresql://app:Pw-check-99@127.0.0.1:{port}/shop\n")
+        site.mkdocs_yml({"connect_timeout": 1})
+        monkeypatch.chdir(site.root)
+        result = CliRunner().invoke(main, ["check"], catch_exceptions=False)
+    finally:
+        server.close()
+    assert result.exit_code == 2
+    assert f"database 'shop' (postgresql://app:****@127.0.0.1:{port}/shop)" in result.stderr
+    assert "Pw-check-99" not in result.stdout + result.stderr
