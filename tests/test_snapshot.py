@@ -19,7 +19,7 @@ from mkdocs_dbcatalog.cli import main
 from mkdocs_dbcatalog.sources.live import read_database
 from mkdocs_dbcatalog.sources.yamlfile import load_file
 
-from .datasets import load_mariadb, load_postgres, sqlite_file
+from .livedata import dataset, load_mariadb, load_pg, sqlite_file
 from .sitebuilder import SiteBuilder, main_content
 
 SECRET = "Pw-snap-4711"
@@ -38,19 +38,19 @@ def cli(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
 Loader = Callable[[pytest.FixtureRequest, Path], str]
 
 
-def _pg(script: str, strip: str | None = None) -> Loader:
+def _pg(script: str) -> Loader:
     def load(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         url: str = request.getfixturevalue("pg_url")
-        load_postgres(url, script, strip)
+        load_pg(url, dataset(script, tmp_path))
         return url
 
     return load
 
 
-def _mariadb(script: str, schema: str | None = None) -> Loader:
+def _mariadb(script: str) -> Loader:
     def load(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         url: str = request.getfixturevalue("mariadb_url")
-        load_mariadb(url, script, schema)
+        load_mariadb(url, dataset(script, tmp_path))
         return url
 
     return load
@@ -58,7 +58,7 @@ def _mariadb(script: str, schema: str | None = None) -> Loader:
 
 def _sqlite(**source: str) -> Loader:
     def load(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-        return f"sqlite:///{sqlite_file(tmp_path, 'data', **source)}"
+        return f"sqlite:///{sqlite_file(tmp_path, **source)}"
 
     return load
 
@@ -66,9 +66,9 @@ def _sqlite(**source: str) -> Loader:
 SCHEMAS = {
     "pagila-postgresql": _pg("pagila/pagila-schema.sql"),
     "sakila-postgresql": _pg("sakila/postgres-sakila-schema.sql"),
-    "chinook-postgresql": _pg("chinook/Chinook_PostgreSql.sql", strip=r"^(DROP|CREATE) DATABASE .*$|^\\c .*$"),
-    "sakila-mariadb": _mariadb("sakila/mysql-sakila-schema.sql", schema="sakila"),
-    "chinook-mariadb": _mariadb("chinook/Chinook_MySql.sql", schema="Chinook"),
+    "chinook-postgresql": _pg("chinook/Chinook_PostgreSql.sql"),
+    "sakila-mariadb": _mariadb("sakila/mysql-sakila-schema.sql"),
+    "chinook-mariadb": _mariadb("chinook/Chinook_MySql.sql"),
     "sakila-sqlite": _sqlite(script="sakila/sqlite-sakila-schema.sql"),
     "chinook-sqlite": _sqlite(copy="chinook/Chinook_Sqlite.sqlite"),
 }
@@ -305,7 +305,7 @@ def test_missing_url_and_unset_variable_are_usage_errors(tmp_path: Path, monkeyp
 
 
 def test_snapshot_finds_the_catalog_file_through_mkdocs_yml(site: SiteBuilder, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = sqlite_file(site.root, "app", copy="chinook/Chinook_Sqlite.sqlite")
+    db = sqlite_file(site.root, copy="chinook/Chinook_Sqlite.sqlite")
     site.catalog("music", "database: music\ndescription: Our music shop.\n")
     site.mkdocs_yml()
     monkeypatch.chdir(site.root)
