@@ -35,10 +35,10 @@ class Unusable(click.ClickException):
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="mkdocs-dbcatalog", message="%(prog)s %(version)s")
 def main() -> None:
-    """Check a MkDocs site's database catalog, outside `mkdocs build`.
+    """Write a database catalog's YAML files from live databases, and check the catalog in CI.
 
-    Every command reads the site's mkdocs.yml and the dbcatalog plugin's options in it, so what it
-    reports is what the next build shows.
+    The commands read the site's mkdocs.yml and the dbcatalog plugin's options in it, and the same
+    YAML files and databases as `mkdocs build`, so what they report is what the next build shows.
     """
 
 
@@ -82,11 +82,13 @@ _CONFIG_OPTION = click.option(
 def check(
     config_file: Path, output: str, coverage_threshold: float | None, only: tuple[str, ...], strict: bool
 ) -> None:
-    """Lint the catalog and measure its documentation coverage.
+    """Check the catalog: drift from the live databases, lint rules, documentation coverage.
 
-    Reports every finding of the lint rules (see `mkdocs-dbcatalog rules`) with the file and line to
-    fix, and each database's coverage. Exits with 1 when an error-level finding is reported (a
-    warning-level one too with --strict), 2 when the site cannot be read, and 0 otherwise.
+    Databases with a connection URL are read live (read-only, with the plugin's timeouts) and
+    compared with their YAML files: tables or columns added, dropped, or changed in type or
+    nullability. Every finding (see `mkdocs-dbcatalog rules`) comes with the file and line to fix;
+    each database's coverage is shown. Exits with 1 when an error-level finding is reported (a
+    warning-level one too with --strict), 2 when the site or a database cannot be read, else 0.
 
     \b
     Examples:
@@ -189,7 +191,8 @@ def snapshot(
     is removed from the file and listed, with any text that was written on it.
 
     The database is only read, in a read-only transaction; the URL's password is never written or
-    printed.
+    printed. Prefer --url-env to a URL with a password on the command line, where other users of
+    the machine can see it.
 
     \b
     Examples:

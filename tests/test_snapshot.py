@@ -335,3 +335,11 @@ class socket_that_never_answers:
 
     def __exit__(self, *exc: object) -> None:
         self.server.close()
+
+
+def test_snapshot_help_reads_well() -> None:
+    code, out = cli("snapshot", "--help")
+    assert code == 0
+    for text in ("Write a database's YAML file from the live database", "--url-env VAR", "--dry-run",
+                 "keeps everything people wrote", "Examples:"):
+        assert text in out
