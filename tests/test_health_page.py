@@ -12,7 +12,7 @@ from mkdocs_dbcatalog.plugin import DbCatalogPlugin
 
 from .lintfixture import CRM, EXPECTED, SHOP
 from .sitebuilder import SiteBuilder, elements, main_content
-from .test_escaping import BENIGN, HOSTILE, TableShapes, extensions, hostile_site
+from .test_escaping import BENIGN, HOSTILE, TableShapes, extensions, hostile_site, mermaid_fence
 
 
 def _shop(site: SiteBuilder, **options: object) -> None:
@@ -113,7 +113,7 @@ def test_hostile_names_are_inert_on_the_health_page(tmp_path: Path) -> None:
         site = SiteBuilder(tmp_path / name)
         hostile_site(site, value)
         site.mkdocs_yml({"lint": {"table-without-primary-key": "warning"}}, theme="material",
-                        extra={"markdown_extensions": extensions(site)})
+                        extra={"markdown_extensions": [*extensions(site), mermaid_fence()]})
         results[name] = site.build()
         assert results[name].error is None, results[name].error
     content = main_content(results["hostile"].html("databases/health/"))

@@ -34,6 +34,8 @@ def missing_reference_target(catalog: Catalog, database: Database, settings: Lin
         return f" (did you mean {close[0]!r}?)" if close else ""
 
     for i, ref in enumerate(database.references):
+        if ref.inferred:
+            continue  # guessed from a matching table, so its target exists
         source = f"{ref.source.key}.{ref.source_column}"
         target_text = f"{ref.target_database}/{ref.target.key}.{ref.target_column}"
         path: KeyPath = ("references", i, "to")
