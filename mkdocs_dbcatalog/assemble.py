@@ -144,7 +144,7 @@ def live_requests(
 def check_references(catalog: Catalog, described: Mapping[str, YamlDatabase]) -> None:
     """A cross-service reference must start from a table and column of its own database.
 
-    Its target is checked by the lint rule `cross-service-reference-missing-target` (catalog/lint.py),
+    Its target is checked by the lint rule `cross-service-reference-missing-target` (catalog/lint),
     whose severity users choose: the target may be documented in another site.
     """
     for database in catalog.databases:

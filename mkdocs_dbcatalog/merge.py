@@ -4,7 +4,9 @@ The live database is the truth for structure; the YAML adds what people know: pu
 descriptions, owners, references and policies. A database comment fills in where the YAML says
 nothing, and both are kept when both exist (the model's `description`/`purpose` and `comment`).
 Anything the YAML says about a table, column, index or extension that the live database lacks is
-drift, reported with the `file:line` it was written at.
+drift, reported with the `file:line` it was written at; so is a column type or nullability the YAML
+writes differently, and, in a file that writes the structure out (a snapshot), a table or column the
+database has and the file lacks. The lint rules drift-dropped, drift-changed and drift-added report it.
 """
 
 from __future__ import annotations
