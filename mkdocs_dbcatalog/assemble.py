@@ -16,6 +16,7 @@ from .catalog.model import Catalog, CrossReference, Database, Drift
 from .config import PluginConfig
 from .errors import CatalogError
 from .health import Health, review
+from .memory import collector_paused
 from .merge import merge_database, merge_url_only
 from .sources.live import LiveOptions, LiveRequest
 from .sources.migrations import MigrationFiles, migration_history, read_migrations
@@ -70,6 +71,7 @@ def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> 
     return described, files
 
 
+@collector_paused()
 def assemble(
     options: PluginConfig, base: Path, environ: Mapping[str, str] | None = None, *, live: LiveCache | None = None
 ) -> Assembled:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .catalog.model import Catalog
 from .errors import CatalogError
 from .health import Health
+from .memory import collector_paused
 from .render.renderer import Renderer
 
 
@@ -19,6 +20,7 @@ class GeneratedPage:
     in_nav: bool
 
 
+@collector_paused()
 def generate(renderer: Renderer, health: Health | None = None) -> list[GeneratedPage]:
     """Every page of the catalog: the index, one per database, (by option) one per table, and the health page."""
     site, catalog, settings = renderer.site, renderer.catalog, renderer.settings

@@ -248,3 +248,35 @@ def test_seed_data_for_an_unknown_table(tmp_path: Path) -> None:
         "catalog/db.yml:6: seed_data.tables[0].table: seed data for table 'role', which this file does not "
         "describe (did you mean 'roles'?)"
     )
+
+
+def test_anchors_and_merge_keys_are_understood(tmp_path: Path) -> None:
+    file = tmp_path / "db.yml"
+    file.write_text(
+        "database: orders\n"
+        "x-audit: &audit {created_at: {type: timestamptz, nullable: false, description: Creation time}}\n"
+        "tables:\n"
+        "  orders:\n"
+        "    columns:\n"
+        "      <<: *audit\n"
+        "      id: {type: bigint}\n",
+        encoding="utf-8",
+    )
+    table = load_file(file, "db.yml", {}).database.table("orders")
+    assert table is not None and [c.name for c in table.columns] == ["created_at", "id"]
+    file.write_text(file.read_text().replace("x-audit: &audit", "description: &audit"), encoding="utf-8")
+    message = load(tmp_path, file.read_text())
+    assert "description: expected text, got a mapping" in message
+    file.write_text(
+        "database: orders\n"
+        "tables:\n"
+        "  customers: {columns: &audit {created_at: {type: timestamptz, description: Creation time}}}\n"
+        "  orders:\n"
+        "    columns:\n"
+        "      <<: *audit\n"
+        "      id: {type: bigint}\n",
+        encoding="utf-8",
+    )
+    table = load_file(file, "db.yml", {}).database.table("orders")
+    assert table is not None and [c.name for c in table.columns] == ["created_at", "id"]
+    assert table.column("created_at").description == "Creation time"  # type: ignore[union-attr]

@@ -177,6 +177,7 @@ DATABASE_FILE = Obj(
         ),
     },
     required=("database",),
+    free_prefix="x-",
     what="database file",
     hints={"name": "database", "owner": "service", "db": "database", "seed": "seed_data", "seeds": "seed_data"},
 )

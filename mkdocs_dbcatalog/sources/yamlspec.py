@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
@@ -233,22 +233,31 @@ class ListOf(Spec):
 
 def _mapping_items(node: yaml.MappingNode, ctx: Context, path: Path) -> list[tuple[str, yaml.Node]]:
     """Key/value pairs with merge keys (`<<: *base`) applied and duplicate keys refused."""
-    if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
-        try:
-            yaml.SafeLoader.flatten_mapping(_FLATTENER, node)
-        except yaml.MarkedYAMLError as problem:
-            raise ctx.error(node, path, f"invalid merge key: {problem.problem}") from None
     items: list[tuple[str, yaml.Node]] = []
     seen: dict[str, int] = {}
+    key_lines = ctx.key_lines
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or _is_null(key_node):
-            raise ctx.error(key_node, path, "keys must be names, not lists, mappings or null")
+        tag = key_node.tag
+        if tag != _STR:
+            if tag == _MERGE:
+                return _mapping_items(_flattened(node, ctx, path), ctx, path)
+            if not isinstance(key_node, yaml.ScalarNode) or tag == _NULL:
+                raise ctx.error(key_node, path, "keys must be names, not lists, mappings or null")
         key = key_node.value
         if key in seen:
             raise ctx.error(key_node, path + (key,), f"duplicate key (first written on line {seen[key]})")
-        seen[key] = ctx.key_lines[path + (key,)] = key_node.start_mark.line + 1
+        seen[key] = key_lines[path + (key,)] = key_node.start_mark.line + 1
         items.append((key, value_node))
     return items
+
+
+def _flattened(node: yaml.MappingNode, ctx: Context, path: Path) -> yaml.MappingNode:
+    """The mapping with its merge keys (`<<: *base`) applied, as YAML 1.1 defines them."""
+    try:
+        yaml.SafeLoader.flatten_mapping(_FLATTENER, node)
+    except yaml.MarkedYAMLError as problem:
+        raise ctx.error(node, path, f"invalid merge key: {problem.problem}") from None
+    return node
 
 
 _FLATTENER = yaml.SafeLoader("")
@@ -283,14 +292,15 @@ class Obj(Spec):
         shorthand: str | None = None,
         what: str = "mapping",
         hints: Mapping[str, str] | None = None,
-        check: Callable[[dict[str, Any], yaml.Node, Context, Path], None] | None = None,
+        free_prefix: str | None = None,
     ) -> None:
         self.fields = dict(fields)
         self.required = required
         self.shorthand = shorthand
         self.hints = dict(hints or {})
+        self.free_prefix = free_prefix
+        """Keys starting with it are ignored (`x-` at the top of a file: a place for YAML anchors)."""
         self._template = {key: _empty_value(spec) for key, spec in self.fields.items()}
-        self.check = check
         self.expected = f"a {what}" + (f" or {self.fields[shorthand].expected}" if shorthand else "")
 
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> dict[str, Any]:
@@ -305,6 +315,8 @@ class Obj(Spec):
         values = self._empty()
         for key, value_node in _mapping_items(node, ctx, path):
             spec = self.fields.get(key)
+            if spec is None and self.free_prefix and key.startswith(self.free_prefix):
+                continue
             if spec is None:
                 close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.6)
                 if key in self.hints:
@@ -315,8 +327,6 @@ class Obj(Spec):
         for key in self.required:
             if values.get(key) in (None, "", (), {}):
                 raise ctx.error(node, path, f"{key!r} is required", hint=f"expected {self.fields[key].expected}")
-        if self.check:
-            self.check(values, node, ctx, path)
         return values
 
     def _empty(self) -> dict[str, Any]:
@@ -355,6 +365,7 @@ def _plural(expected: str) -> str:
 
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_STR, _NULL, _MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"
 
 
 class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
