@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from markdown.extensions import toc
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -73,6 +74,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 table_pages=self.config.table_pages,
                 features=_features(config),
                 diagrams=_diagram_options(self.config),
+                slugify=_slugify(config),
             )
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
             self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
@@ -148,6 +150,14 @@ def _features(config: MkDocsConfig) -> Features:
         details="pymdownx.details" in extensions,
         tabs="pymdownx.tabbed" in extensions,
     )
+
+
+def _slugify(config: MkDocsConfig) -> Callable[[str], str]:
+    """Heading ids as the site's `toc` extension makes them, so generated links to sections hold."""
+    settings = config.mdx_configs.get("toc", {})
+    function = settings.get("slugify", toc.slugify)
+    separator = settings.get("separator", "-")
+    return lambda text: str(function(text, separator))
 
 
 def _diagram_options(options: PluginConfig) -> DiagramOptions:

@@ -339,3 +339,12 @@ def test_mkdocs_yml_written_by_hand_is_accepted(shop: SiteBuilder) -> None:
     result = shop.build()
     assert result.error is None, result.error
     assert (result.site_dir / "data" / "dbs" / "orders" / "orders" / "index.html").exists()
+
+
+def test_links_to_sections_follow_the_sites_heading_ids(shop: SiteBuilder) -> None:
+    shop.mkdocs_yml(extra={"markdown_extensions": [{"toc": {"separator": "_"}}], "validation": {"anchors": "warn"}})
+    result = shop.build()
+    assert result.error is None, result.error
+    assert result.warnings == []
+    index = main_content(result.html("databases/"))
+    assert 'href="orders/#migration_history"' in index and 'href="orders/#backup_recovery"' in index

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markdown.extensions import toc
 
 from ..catalog import coverage, engines, summary
 from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, TableRef
@@ -44,6 +46,8 @@ class Settings:
     table_pages: bool = True
     features: Features = Features()
     diagrams: DiagramOptions = field(default_factory=DiagramOptions)
+    slugify: Callable[[str], str] = field(default=lambda text: toc.slugify(text, "-"))
+    """The site's heading ids (its `toc` extension settings), for links to a section of a page."""
 
 
 class Renderer:
@@ -108,6 +112,7 @@ class Renderer:
             link_database=_link_database,
             link_table=_link_table,
             url_of=_url_of,
+            anchor=lambda heading: settings.slugify(heading),
             overview=summary.overview(catalog),
             extensions=summary.extensions(catalog),
             connection_lines=summary.connection_lines(catalog),
