@@ -164,3 +164,43 @@ def test_a_read_survives_the_disk_cache_exactly(tmp_path: Path) -> None:
     assert load(tmp_path, "other") is None
     (tmp_path / "shop.json").write_text("{not json", encoding="utf-8")
     assert load(tmp_path, "shop") is None
+
+
+def test_a_live_tables_index_and_key_can_be_described_by_name_only(tmp_path: Path) -> None:
+    item = described(
+        tmp_path,
+        """\
+database: shop
+connection: ${URL}
+tables:
+  orders:
+    columns:
+      state: Where the order is.
+    indexes:
+      - {name: orders_state, purpose: Open orders by state}
+    foreign_keys:
+      - {columns: [id], references: crm.customers(id), description: The customer}
+""",
+    )
+    merged, drift = merge_database(item, LIVE)
+    assert drift == []
+    orders = merged.table("orders")
+    assert orders is not None
+    assert [(i.name, i.columns, i.purpose) for i in orders.indexes] == [
+        ("orders_state", ("state",), "Open orders by state")
+    ]
+    assert [fk.description for fk in orders.foreign_keys] == ["The customer"]
+
+
+def test_an_index_without_columns_needs_a_live_database(tmp_path: Path) -> None:
+    import pytest
+
+    from mkdocs_dbcatalog.errors import CatalogError
+
+    path = tmp_path / "shop.yml"
+    path.write_text("database: shop\ntables:\n  orders:\n    indexes:\n      - {name: orders_state}\n")
+    with pytest.raises(CatalogError) as caught:
+        load_file(path, "catalog/shop.yml", {})
+    assert str(caught.value) == (
+        "catalog/shop.yml:5: tables.orders.indexes[0]: an index needs columns (write columns: [...])"
+    )

@@ -115,7 +115,7 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         )
     live = connection is not None and connection.introspect
     url = connection.url if connection else None
-    read = [_table(key, spec, ctx) for key, spec in values["tables"].items()]
+    read = [_table(key, spec, ctx, live=live) for key, spec in values["tables"].items()]
     tables = _resolve_foreign_keys(read, ctx, check=not live)
 
     migrations = values["migrations"]
@@ -220,7 +220,7 @@ def parse_target(text: str) -> tuple[TableRef, tuple[str, ...]]:
     return TableRef(parts[-2], ".".join(parts[:-2])), (parts[-1],)
 
 
-def _table(key: str, spec: dict[str, Any], ctx: Context) -> tuple[Table, list[Path]]:
+def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple[Table, list[Path]]:
     """The table, and the key path each of its foreign keys was written at (for later errors)."""
     path: Path = ("tables", key)
     fk_paths: list[Path] = []
@@ -260,6 +260,10 @@ def _table(key: str, spec: dict[str, Any], ctx: Context) -> tuple[Table, list[Pa
     primary_name = declared_pk["name"]
     indexes: list[Index] = []
     for i, idx in enumerate(spec["indexes"]):
+        # For a live database an index may be named only, to give it a purpose; its columns come live.
+        if not idx["columns"] and not (live and idx["name"]):
+            needs = "a name or columns" if live else "columns"
+            raise ctx.fail_at(path + ("indexes", i), f"an index needs {needs}", hint="write columns: [...]")
         method = (idx["type"] or "").strip()
         if method.lower() == "primary":
             if primary and tuple(primary) != tuple(idx["columns"]):
@@ -292,7 +296,7 @@ def _table(key: str, spec: dict[str, Any], ctx: Context) -> tuple[Table, list[Pa
             )
         )
     declared = {c.name for c in columns}
-    if declared:
+    if declared and not live:  # a live table's columns come from the database, not from this file
         for fk_index, fk in enumerate(foreign_keys):
             for name in fk.columns:
                 if name not in declared:

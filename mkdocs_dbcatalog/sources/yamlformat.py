@@ -50,7 +50,6 @@ INDEX = Obj(
         "where": Text(),
         "purpose": Text(),
     },
-    required=("columns",),
     what="index mapping",
     hints={"column": "columns", "method": "type", "description": "purpose", "predicate": "where"},
 )
