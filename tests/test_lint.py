@@ -11,6 +11,9 @@ from mkdocs_dbcatalog.catalog.model import (
     Drift,
     ForeignKey,
     Index,
+    Migration,
+    MigrationHistory,
+    MigrationStatus,
     Origin,
     PrimaryKey,
     Table,
@@ -59,21 +62,46 @@ def test_primary_key_rule_skips_views_and_virtual_tables() -> None:
 
 
 def test_foreign_key_is_supported_by_a_leading_index_or_key_in_any_column_order() -> None:
-    by_pk = table("a", col("parent_id"), col("tag"), pk=("parent_id", "tag"),
-                  foreign_keys=(fk(("parent_id",), "parent"),))
+    by_pk = table(
+        "a", col("parent_id"), col("tag"), pk=("parent_id", "tag"), foreign_keys=(fk(("parent_id",), "parent"),)
+    )
     by_index = table(
-        "b", col("id"), col("x"), col("y"),
+        "b",
+        col("id"),
+        col("x"),
+        col("y"),
         foreign_keys=(ForeignKey(("x", "y"), TableRef("parent"), ("a", "b")),),
         indexes=(Index(("y", "x", "id")),),
     )
-    by_unique = table("c", col("id"), col("parent_id"), foreign_keys=(fk(("parent_id",), "parent"),),
-                      unique_constraints=(UniqueConstraint(("parent_id",)),))
-    second_column = table("d", col("id"), col("parent_id"), col("at"), foreign_keys=(fk(("parent_id",), "parent"),),
-                          indexes=(Index(("at", "parent_id")),))
-    partial = table("e", col("id"), col("parent_id"), foreign_keys=(fk(("parent_id",), "parent"),),
-                    indexes=(Index(("parent_id",), predicate="parent_id IS NOT NULL"),))
-    gin = table("f", col("id"), col("parent_id"), foreign_keys=(fk(("parent_id",), "parent"),),
-                indexes=(Index(("parent_id",), method="gin"),))
+    by_unique = table(
+        "c",
+        col("id"),
+        col("parent_id"),
+        foreign_keys=(fk(("parent_id",), "parent"),),
+        unique_constraints=(UniqueConstraint(("parent_id",)),),
+    )
+    second_column = table(
+        "d",
+        col("id"),
+        col("parent_id"),
+        col("at"),
+        foreign_keys=(fk(("parent_id",), "parent"),),
+        indexes=(Index(("at", "parent_id")),),
+    )
+    partial = table(
+        "e",
+        col("id"),
+        col("parent_id"),
+        foreign_keys=(fk(("parent_id",), "parent"),),
+        indexes=(Index(("parent_id",), predicate="parent_id IS NOT NULL"),),
+    )
+    gin = table(
+        "f",
+        col("id"),
+        col("parent_id"),
+        foreign_keys=(fk(("parent_id",), "parent"),),
+        indexes=(Index(("parent_id",), method="gin"),),
+    )
     found = findings(PARENT, by_pk, by_index, by_unique, second_column, partial, gin, rule="foreign-key-without-index")
     assert [m.split(" → ")[0] for m in found] == [
         "foreign key d(parent_id)",
@@ -83,15 +111,35 @@ def test_foreign_key_is_supported_by_a_leading_index_or_key_in_any_column_order(
 
 
 def test_nullable_foreign_key_to_required_parent() -> None:
-    cascade = table("a", col("id"), col("parent_id", nullable=True),
-                    foreign_keys=(fk(("parent_id",), "parent", "CASCADE"),), indexes=(Index(("parent_id",)),))
-    set_null = table("b", col("id"), col("parent_id", nullable=True),
-                     foreign_keys=(fk(("parent_id",), "parent", "SET NULL"),), indexes=(Index(("parent_id",)),))
+    cascade = table(
+        "a",
+        col("id"),
+        col("parent_id", nullable=True),
+        foreign_keys=(fk(("parent_id",), "parent", "CASCADE"),),
+        indexes=(Index(("parent_id",)),),
+    )
+    set_null = table(
+        "b",
+        col("id"),
+        col("parent_id", nullable=True),
+        foreign_keys=(fk(("parent_id",), "parent", "SET NULL"),),
+        indexes=(Index(("parent_id",)),),
+    )
     # SQLite lets primary key columns hold NULL unless they say NOT NULL.
-    in_pk = table("c", col("parent_id", nullable=True), col("n"), pk=("parent_id", "n"),
-                  foreign_keys=(fk(("parent_id",), "parent"),))
-    unknown = table("d", col("id"), col("parent_id", nullable=None),
-                    foreign_keys=(fk(("parent_id",), "parent", "CASCADE"),), indexes=(Index(("parent_id",)),))
+    in_pk = table(
+        "c",
+        col("parent_id", nullable=True),
+        col("n"),
+        pk=("parent_id", "n"),
+        foreign_keys=(fk(("parent_id",), "parent"),),
+    )
+    unknown = table(
+        "d",
+        col("id"),
+        col("parent_id", nullable=None),
+        foreign_keys=(fk(("parent_id",), "parent", "CASCADE"),),
+        indexes=(Index(("parent_id",)),),
+    )
     found = findings(PARENT, cascade, set_null, in_pk, unknown, rule="nullable-foreign-key-to-required-parent")
     assert found == [
         "a.parent_id may be NULL, but rows of a belong to their parent row "
@@ -103,7 +151,11 @@ def test_nullable_foreign_key_to_required_parent() -> None:
 
 def test_redundant_index_cases() -> None:
     t = table(
-        "t", col("id"), col("a"), col("b"), col("c"),
+        "t",
+        col("id"),
+        col("a"),
+        col("b"),
+        col("c"),
         unique_constraints=(UniqueConstraint(("a", "b"), "t_a_b_key"),),
         indexes=(
             Index(("a", "b"), name="t_a_b_key", unique=True),  # the index behind the constraint: not a copy
@@ -127,8 +179,13 @@ def test_redundant_index_cases() -> None:
 
 
 def test_unique_index_is_not_made_redundant_by_a_wider_one() -> None:
-    t = table("t", col("id"), col("a"), col("b"),
-              indexes=(Index(("a",), name="a_unique", unique=True), Index(("a", "b"), name="a_b")))
+    t = table(
+        "t",
+        col("id"),
+        col("a"),
+        col("b"),
+        indexes=(Index(("a",), name="a_unique", unique=True), Index(("a", "b"), name="a_b")),
+    )
     assert findings(t, rule="redundant-index") == []
 
 
@@ -143,26 +200,66 @@ def test_table_without_description_names_views_as_views() -> None:
 
 
 def test_junction_without_unique_pair() -> None:
-    keyed = table("film_actor", col("film_id"), col("actor_id"), pk=("film_id", "actor_id"),
-                  foreign_keys=(fk(("film_id",), "film"), fk(("actor_id",), "actor")))
-    surrogate_unique = table("a", col("id"), col("x_id"), col("y_id"),
-                             foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")),
-                             unique_constraints=(UniqueConstraint(("y_id", "x_id")),))
-    surrogate_only = table("b", col("id"), col("x_id"), col("y_id"),
-                           foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
-    no_key = table("c", col("x_id"), col("y_id"), col("created_at"), pk=None,
-                   foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
+    keyed = table(
+        "film_actor",
+        col("film_id"),
+        col("actor_id"),
+        pk=("film_id", "actor_id"),
+        foreign_keys=(fk(("film_id",), "film"), fk(("actor_id",), "actor")),
+    )
+    surrogate_unique = table(
+        "a",
+        col("id"),
+        col("x_id"),
+        col("y_id"),
+        foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")),
+        unique_constraints=(UniqueConstraint(("y_id", "x_id")),),
+    )
+    surrogate_only = table(
+        "b", col("id"), col("x_id"), col("y_id"), foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y"))
+    )
+    no_key = table(
+        "c", col("x_id"), col("y_id"), col("created_at"), pk=None, foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y"))
+    )
     # Its own composite key (order_id, line_no): an order line, not a junction.
-    order_lines = table("order_lines", col("order_id"), col("line_no"), col("product_id"), col("qty"),
-                        pk=("order_id", "line_no"), foreign_keys=(fk(("order_id",), "o"), fk(("product_id",), "p")))
+    order_lines = table(
+        "order_lines",
+        col("order_id"),
+        col("line_no"),
+        col("product_id"),
+        col("qty"),
+        pk=("order_id", "line_no"),
+        foreign_keys=(fk(("order_id",), "o"), fk(("product_id",), "p")),
+    )
     # Copies of a film in a store (Pagila's inventory): a surrogate id and more than the pair.
-    inventory = table("inventory", col("id"), col("film_id"), col("store_id"), col("last_update"),
-                      foreign_keys=(fk(("film_id",), "film"), fk(("store_id",), "store")))
+    inventory = table(
+        "inventory",
+        col("id"),
+        col("film_id"),
+        col("store_id"),
+        col("last_update"),
+        foreign_keys=(fk(("film_id",), "film"), fk(("store_id",), "store")),
+    )
     # An invoice line: a track on an invoice, with a price and a quantity.
-    wide = table("d", col("x_id"), col("y_id"), col("unit_price"), col("quantity"), pk=None,
-                 foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")))
-    found = findings(keyed, surrogate_unique, surrogate_only, no_key, order_lines, inventory, wide,
-                     rule="junction-without-unique-pair")
+    wide = table(
+        "d",
+        col("x_id"),
+        col("y_id"),
+        col("unit_price"),
+        col("quantity"),
+        pk=None,
+        foreign_keys=(fk(("x_id",), "x"), fk(("y_id",), "y")),
+    )
+    found = findings(
+        keyed,
+        surrogate_unique,
+        surrogate_only,
+        no_key,
+        order_lines,
+        inventory,
+        wide,
+        rule="junction-without-unique-pair",
+    )
     assert [m.split(" pairs ")[0] for m in found] == ["b", "c"]
 
 
@@ -180,12 +277,19 @@ def test_cross_service_reference_targets() -> None:
     catalog = Catalog((orders, users, unknown_structure))
     found = [(f.message, f.path) for f in lint(catalog) if f.rule == "cross-service-reference-missing-target"]
     assert found == [
-        ("reference orders.user_id → user/users.id: no database or service 'user' in the catalog "
-         "(did you mean 'users'?)", ("references", 1, "to")),
-        ("reference orders.user_id → users/user.id: users has no table 'user' (did you mean 'users'?)",
-         ("references", 2, "to")),
-        ("reference orders.user_id → users/users.mail: users/users has no column 'mail' (did you mean 'email'?)",
-         ("references", 3, "to")),
+        (
+            "reference orders.user_id → user/users.id: no database or service 'user' in the catalog "
+            "(did you mean 'users'?)",
+            ("references", 1, "to"),
+        ),
+        (
+            "reference orders.user_id → users/user.id: users has no table 'user' (did you mean 'users'?)",
+            ("references", 2, "to"),
+        ),
+        (
+            "reference orders.user_id → users/users.mail: users/users has no column 'mail' (did you mean 'email'?)",
+            ("references", 3, "to"),
+        ),
     ]
 
 
@@ -215,8 +319,12 @@ def test_settings_change_severity_turn_off_and_exclude() -> None:
 
 def test_key_rules_wait_for_a_known_structure() -> None:
     """A YAML file that only describes columns says nothing about keys; a live read does."""
-    described = Table("notes", columns=(Column("order_id", description="The order"),), purpose="x",
-                      foreign_keys=(fk(("order_id",), "orders"),))
+    described = Table(
+        "notes",
+        columns=(Column("order_id", description="The order"),),
+        purpose="x",
+        foreign_keys=(fk(("order_id",), "orders"),),
+    )
     for rule in ("table-without-primary-key", "foreign-key-without-index"):
         assert findings(described, rule=rule) == []
         assert len(findings(described, rule=rule, origin=Origin.LIVE)) == 1
@@ -249,21 +357,64 @@ def test_drift_items_become_findings_of_three_rules() -> None:
 
 def test_the_index_an_engine_keeps_for_a_key_is_not_a_copy_of_it() -> None:
     sqlite = table(
-        "templates", col("id"), col("kind"), col("language"),
+        "templates",
+        col("id"),
+        col("kind"),
+        col("language"),
         unique_constraints=(UniqueConstraint(("kind", "language")),),
         indexes=(Index(("kind", "language"), "sqlite_autoindex_templates_1", unique=True),),
     )
     mysql = table(
-        "users", col("id"), col("email"),
+        "users",
+        col("id"),
+        col("email"),
         unique_constraints=(UniqueConstraint(("email",), "users_email"),),
         indexes=(Index(("email",), "users_email", unique=True),),
     )
     postgres_copy = table(
-        "people", col("id"), col("email"),
+        "people",
+        col("id"),
+        col("email"),
         unique_constraints=(UniqueConstraint(("email",), "people_email_key"),),
         indexes=(Index(("email",), "people_email_idx", unique=True),),
     )
     assert findings(sqlite, mysql, postgres_copy, rule="redundant-index") == [
         "index people_email_idx on people(email) duplicates unique constraint people_email_key: "
         "drop it, it only slows down writes"
+    ]
+
+
+def history(*migrations: tuple[str, MigrationStatus], heads: tuple[str, ...] = ()) -> MigrationHistory:
+    return MigrationHistory(
+        tool="alembic", migrations=tuple(Migration(v, status=s) for v, s in migrations), heads=heads
+    )
+
+
+def test_migration_rules_report_failed_missing_edited_and_unmerged_histories() -> None:
+    failing = history(("1", MigrationStatus.APPLIED), ("2", MigrationStatus.FAILED), ("3", MigrationStatus.PENDING))
+    assert findings(rule="migration-failed", migrations=failing) == [
+        "migration 2 of db failed or left the database dirty: it may be half-applied; fix it, then repair or rerun it"
+    ]
+    gone = history(("1", MigrationStatus.MISSING_FILE), ("2", MigrationStatus.MODIFIED))
+    assert len(findings(rule="migration-missing-file", migrations=gone)) == 1
+    assert findings(rule="migration-checksum-mismatch", migrations=gone) == [
+        "migration 2 of db was edited after it was applied: the database does not have what the file says; "
+        "revert the edit and write a new migration"
+    ]
+    forked = history(("a", MigrationStatus.UNKNOWN), ("b", MigrationStatus.UNKNOWN), heads=("a", "b"))
+    assert findings(rule="migration-multiple-heads", migrations=forked) == [
+        "the alembic history of db has 2 heads (a, b): branches that were never merged; "
+        "merge them before the next release"
+    ]
+    merged = history(("a", MigrationStatus.APPLIED), ("b", MigrationStatus.PENDING), heads=("b",))
+    for rule in (
+        "migration-failed",
+        "migration-missing-file",
+        "migration-checksum-mismatch",
+        "migration-multiple-heads",
+    ):
+        assert findings(rule=rule, migrations=merged) == []
+    catalog = Catalog((Database("db", migrations=failing),))
+    assert [(f.severity, f.path) for f in lint(catalog) if f.rule == "migration-failed"] == [
+        (Severity.ERROR, ("migrations", "path"))
     ]

@@ -18,6 +18,7 @@ from .keys import (
     nullable_fk_to_required_parent,
     redundant_index,
 )
+from .migrations import checksum_mismatch, failed, missing_file, multiple_heads
 
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -82,6 +83,30 @@ RULES: dict[str, Rule] = {
             Severity.ERROR,
             "A column whose type or nullability in the YAML file differs from the live database.",
             drift("drift-changed"),
+        ),
+        Rule(
+            "migration-failed",
+            Severity.ERROR,
+            "A migration the bookkeeping table records as failed or dirty (Flyway, Prisma, golang-migrate, Liquibase).",
+            failed,
+        ),
+        Rule(
+            "migration-multiple-heads",
+            Severity.WARNING,
+            "An Alembic or Django history with more than one head: branches that were never merged.",
+            multiple_heads,
+        ),
+        Rule(
+            "migration-missing-file",
+            Severity.WARNING,
+            "A migration the database has applied but no migration file defines.",
+            missing_file,
+        ),
+        Rule(
+            "migration-checksum-mismatch",
+            Severity.WARNING,
+            "A migration file edited after it was applied (Flyway and Prisma checksums).",
+            checksum_mismatch,
         ),
         Rule(
             "coverage-below-threshold",
