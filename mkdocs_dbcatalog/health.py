@@ -34,6 +34,10 @@ class Located:
         return f"{self.where}: {self.finding.message} [{self.finding.rule}]"
 
 
+def count(findings: Iterable[Located], severity: Severity) -> int:
+    return sum(1 for f in findings if f.finding.severity is severity)
+
+
 @dataclass(frozen=True)
 class DatabaseHealth:
     database: Database
@@ -58,11 +62,11 @@ class Health:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.finding.severity is Severity.ERROR)
+        return count(self.findings, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.finding.severity is Severity.WARNING)
+        return count(self.findings, Severity.WARNING)
 
     def of(self, database: Database | str) -> list[Located]:
         name = database if isinstance(database, str) else database.name

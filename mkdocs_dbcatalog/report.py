@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .catalog.lint import Severity
-from .health import DatabaseHealth, Health, Located
+from .health import DatabaseHealth, Health, Located, count
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,11 @@ class Scope:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.finding.severity is Severity.ERROR)
+        return count(self.findings, Severity.ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.finding.severity is Severity.WARNING)
+        return count(self.findings, Severity.WARNING)
 
 
 def _below(scope: Scope, item: DatabaseHealth) -> bool:
