@@ -6,7 +6,7 @@ For each size it generates a YAML catalog (4 databases, 8-15 columns per table, 
 indexes), then measures, as medians over the runs:
 
 - the full `mkdocs build` of a Material site with the plugin;
-- the plugin's own share: reading and checking the YAML, and rendering every page's Markdown;
+- the plugin's own share: its `on_config`, which reads and checks the YAML and renders every page;
 - the baseline: the same pages written as static Markdown files, built by MkDocs without the plugin.
 
 Targets (issue 2): 2,000 tables cost at most 2.2x 1,000 tables; the plugin's share is at most 10%.
@@ -28,10 +28,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_dbcatalog.assemble import assemble
-from mkdocs_dbcatalog.pages import generate
-from mkdocs_dbcatalog.render.links import SiteMap
-from mkdocs_dbcatalog.render.renderer import Features, Renderer, Settings
+from mkdocs_dbcatalog.pages import GeneratedPage
 
 DATABASES = 4
 MARKDOWN = {
@@ -83,16 +80,22 @@ def write_site(root: Path, tables: int) -> None:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
 
 
+def plugin_pages(root: Path) -> tuple[float, list[GeneratedPage]]:
+    """What the plugin adds to a build, timed: its `on_config`, which reads, checks, merges and renders
+    every page's Markdown (the rest of its events only hand those pages to MkDocs)."""
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = config.plugins["dbcatalog"]
+    start = time.perf_counter()
+    plugin.on_config(config)
+    return time.perf_counter() - start, plugin.pages
+
+
 def write_static_twin(root: Path, twin: Path) -> None:
     """The same generated pages as plain Markdown files: what the site costs without the plugin."""
-    config = load_config(str(root / "mkdocs.yml"))
-    plugin_config = config.plugins["dbcatalog"].config
-    assembled = assemble(plugin_config, root)
-    renderer = Renderer(assembled.catalog, SiteMap.build(assembled.catalog, "databases", True), Settings())
     (twin / "docs").mkdir(parents=True)
     (twin / "docs" / "index.md").write_text("# Home\n")
     nav_pages = []
-    for page in generate(renderer):
+    for page in plugin_pages(root)[1]:
         target = twin / "docs" / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content)
@@ -117,17 +120,6 @@ def timed_build(root: Path) -> float:
     return time.perf_counter() - start
 
 
-def timed_plugin_work(root: Path) -> float:
-    """What the plugin adds to a build: read, check, merge, and render every page's Markdown."""
-    config = load_config(str(root / "mkdocs.yml"))
-    plugin_config = config.plugins["dbcatalog"].config
-    start = time.perf_counter()
-    assembled = assemble(plugin_config, root)
-    site = SiteMap.build(assembled.catalog, plugin_config.path, plugin_config.table_pages)
-    generate(Renderer(assembled.catalog, site, Settings(features=Features(admonition=True))))
-    return time.perf_counter() - start
-
-
 def size_of(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
@@ -147,7 +139,7 @@ def main() -> None:
             builds, plugin, static = [], [], []
             for _ in range(args.runs):
                 builds.append(timed_build(root))
-                plugin.append(timed_plugin_work(root))
+                plugin.append(plugin_pages(root)[0])
                 static.append(timed_build(twin))
             results[tables] = {
                 "build": statistics.median(builds),
