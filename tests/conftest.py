@@ -17,7 +17,10 @@ from .sitebuilder import SiteBuilder
 
 
 def _datasets() -> Path:
-    """`shared/datasets` beside the repository (or beside a worktree's parent folder)."""
+    """`shared/datasets` beside the repository (or beside a worktree's parent folder);
+    `DBCATALOG_DATASETS` names another place."""
+    if os.environ.get("DBCATALOG_DATASETS"):
+        return Path(os.environ["DBCATALOG_DATASETS"])
     for parent in Path(__file__).resolve().parents[1:]:
         candidate = parent / "shared" / "datasets"
         if candidate.is_dir():
