@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 import textwrap
@@ -157,3 +158,31 @@ def main_content(html: str) -> str:
             j = html.find(end, i)
             return html[html.rfind("<", 0, i) : j if j != -1 else None]
     raise AssertionError("no main content found in the page")
+
+
+CATALOG_SECTIONS = [
+    "Database Overview",
+    "Database Inventory",
+    "Connection Strings",
+    "Entity Relationship Summary",
+    "Cross-Service Data References",
+    "Database Extensions",
+    "Migration History",
+    "Seed Data",
+    "Backup & Recovery",
+    "Documentation Coverage",
+    "Adding a New Database",
+]
+"""The sections of the hand-written catalog page that the generated one must have."""
+DATABASE_SECTIONS = ["Tables", "Entity Relationships", "Migration History", "Seed Data", "Backup & Recovery"]
+
+
+def text_of(html_text: str) -> str:
+    """What a reader sees: tags removed, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+def headings(html_text: str) -> list[str]:
+    """The text of every heading, without the permalink's ¶."""
+    html_text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html_text)
+    return [text_of(h).strip() for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html_text, re.S)]

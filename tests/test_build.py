@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import shutil
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .sitebuilder import SiteBuilder, main_content
+from .sitebuilder import CATALOG_SECTIONS, DATABASE_SECTIONS, SiteBuilder, headings, main_content, text_of
 
 ORDERS = """
 database: orders
@@ -72,21 +71,6 @@ tables:
       id: {type: bigint, nullable: false, primary_key: true}
 """
 
-DATABASE_SECTIONS = ["Tables", "Entity Relationships", "Migration History", "Seed Data", "Backup & Recovery"]
-CATALOG_SECTIONS = [
-    "Database Overview",
-    "Database Inventory",
-    "Connection Strings",
-    "Entity Relationship Summary",
-    "Cross-Service Data References",
-    "Database Extensions",
-    "Migration History",
-    "Seed Data",
-    "Backup & Recovery",
-    "Documentation Coverage",
-    "Adding a New Database",
-]
-
 
 @pytest.fixture
 def shop(site: SiteBuilder, monkeypatch: pytest.MonkeyPatch) -> SiteBuilder:
@@ -94,15 +78,6 @@ def shop(site: SiteBuilder, monkeypatch: pytest.MonkeyPatch) -> SiteBuilder:
     site.catalog("orders", ORDERS)
     site.catalog("users", USERS)
     return site
-
-
-def text_of(html_text: str) -> str:
-    """What a reader sees: tags removed, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
-
-
-def headings(html_text: str) -> list[str]:
-    return [text_of(h).strip() for h in re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", html_text, re.S)]
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from mkdocs_dbcatalog.cli import EXIT_FINDINGS, main
 
+from .lintfixture import CRM
 from .sitebuilder import SiteBuilder
 
 SCHEMA = """
@@ -95,15 +96,6 @@ references:
     to: crm/contacts.id
 """
 
-CRM = """\
-database: crm
-description: Customer relations.
-tables:
-  people:
-    purpose: Everyone we know.
-    columns:
-      id: {type: bigint, nullable: false, primary_key: true, description: Person id}
-"""
 
 
 def line_of(text: str, pattern: str, after: str | None = None) -> int:
