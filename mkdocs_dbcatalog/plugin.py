@@ -42,8 +42,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         """Live reads, kept across `mkdocs serve` rebuilds (this instance persists, see on_startup)."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
-        self.command = command
+        """Defined so that MkDocs keeps this instance (and its live cache) across `mkdocs serve` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Read and render here, before MkDocs cleans site_dir: a bad input stops the build with
