@@ -50,8 +50,7 @@ class ConnectionUrl:
     def scrub(self, text: str) -> str:
         """Remove this URL's secrets from text that a driver produced (error messages)."""
         for secret in sorted(self.secrets, key=len, reverse=True):
-            if len(secret) >= 1:
-                text = text.replace(secret, MASK)
+            text = text.replace(secret, MASK)
         return text.replace(self._raw, self.masked) if self._raw else text
 
 

@@ -80,15 +80,16 @@ def connection_lines(catalog: Catalog) -> str:
     width = max((len(d.service or d.name) for d in catalog.databases), default=0)
     for database in catalog.databases:
         owner = (database.service or database.name) + ":"
-        lines.append(f"{owner:<{width + 1}} {database.url or _assumed_url(database)}")
+        lines.append(f"{owner:<{width + 1}} {database.url or assumed_url(database) or '(no URL documented)'}")
     return "\n".join(lines)
 
 
-def _assumed_url(database: Database) -> str:
-    """A URL built from what the YAML says (host, port), with the password masked by construction."""
+def assumed_url(database: Database) -> str | None:
+    """A URL built from what the YAML says (host, port), with the password masked by construction;
+    None for an engine the catalog does not know."""
     engine = engines.engine_for(database.engine)
     if engine is None:
-        return "(no URL documented)"
+        return None
     if engine.id == "sqlite":
         return f"sqlite:///{database.name}.db"
     host = database.host or "HOST"

@@ -10,17 +10,16 @@ from urllib.parse import urlencode
 
 from ..catalog import engines
 from ..catalog.model import Database, MigrationHistory, MigrationStatus
+from ..catalog.summary import assumed_url
 from ..urls import MASK
 from ..urls import parse as parse_url
 
 
 def _url(database: Database) -> str:
-    if database.url:
-        return database.url
-    engine = engines.engine_for(database.engine)
-    host, port = database.host or "HOST", database.port or (engine.default_port if engine else None) or "PORT"
-    scheme = engine.scheme if engine else (database.engine or "ENGINE")
-    return f"{scheme}://USER:****@{host}:{port}/{database.name}"
+    """The masked URL the commands are filled with: the real one, or one assumed from the YAML."""
+    host, port = database.host or "HOST", database.port or "PORT"
+    unknown = f"{database.engine or 'ENGINE'}://USER:****@{host}:{port}/{database.name}"
+    return database.url or assumed_url(database) or unknown
 
 
 @dataclass(frozen=True)
