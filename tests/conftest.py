@@ -17,11 +17,11 @@ from .sitebuilder import SiteBuilder
 
 
 def _datasets() -> Path:
-    """`shared/datasets` beside the repository (or beside a worktree's parent folder);
-    `DBCATALOG_DATASETS` names another place."""
+    """`shared/datasets` beside the repository (or beside a worktree's parent folder), else the
+    workplace's copy, for a clone made anywhere; `DBCATALOG_DATASETS` names another place."""
     if os.environ.get("DBCATALOG_DATASETS"):
         return Path(os.environ["DBCATALOG_DATASETS"])
-    for parent in Path(__file__).resolve().parents[1:]:
+    for parent in [*Path(__file__).resolve().parents[1:], Path("/work")]:
         candidate = parent / "shared" / "datasets"
         if candidate.is_dir():
             return candidate
