@@ -1,0 +1,95 @@
+"""`check`, the CI gate, and `rules`, the list of what it checks."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import click
+
+from ..catalog.lint import RULES, RuleSetting
+from ..report import FORMATS, Scope
+from .common import CONFIG_OPTION, EXIT_FINDINGS, assemble_or_exit, load_plugin_config, path_resolver
+
+
+@click.command()
+@CONFIG_OPTION
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text: one line per finding, then coverage. json: one document for scripts. "
+    "github: workflow annotations shown on the pull request's diff.",
+)
+@click.option(
+    "--coverage-threshold",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Fail a database whose tables and columns are less described than this "
+    "(overrides the coverage_threshold option).",
+)
+@click.option(
+    "-d",
+    "--database",
+    "only",
+    multiple=True,
+    metavar="NAME",
+    help="Report on this database only; repeat for several. Default: all.",
+)
+@click.option("--strict", is_flag=True, help="Exit non-zero on warning-level findings too.")
+def check(
+    config_file: Path, output: str, coverage_threshold: float | None, only: tuple[str, ...], strict: bool
+) -> None:
+    """Check the catalog: drift from the live databases, lint rules, documentation coverage.
+
+    Databases with a connection URL are read live (read-only, with the plugin's timeouts) and
+    compared with their YAML files: tables or columns added, dropped, or changed in type or
+    nullability. Every finding (see `mkdocs-dbcatalog rules`) comes with the file and line to fix;
+    each database's coverage is shown. Exits with 1 when an error-level finding is reported (a
+    warning-level one too with --strict), 2 when the site or a database cannot be read, else 0.
+
+    \b
+    Examples:
+      mkdocs-dbcatalog check
+      mkdocs-dbcatalog check --format github --coverage-threshold 80
+      mkdocs-dbcatalog check -f docs/mkdocs.yml -d orders --format json
+    """
+    options, base = load_plugin_config(config_file)
+    if coverage_threshold is not None:
+        options.coverage_threshold = coverage_threshold
+    assembled = assemble_or_exit(options, base)
+    assert assembled.health is not None
+    health = assembled.health
+    names = [d.name for d in assembled.catalog.databases]
+    for name in only:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "databases: " + ", ".join(names)
+            raise click.BadParameter(f"no database {name!r} in the catalog ({hint})", param_hint="--database")
+    wanted = set(only or names)
+    scope = Scope(
+        health,
+        [d for d in health.databases if d.database.name in wanted],
+        [f for f in health.findings if f.finding.database in wanted],
+        path_resolver(base, config_file),
+    )
+    for warning in assembled.warnings:  # a stale cached read, for example: what the build warns about too
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(FORMATS[output](scope), nl=False)
+    if scope.errors or (strict and (scope.warnings or assembled.warnings)):
+        click.get_current_context().exit(EXIT_FINDINGS)
+
+
+@click.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Show the severities this mkdocs.yml sets instead of the defaults.")
+def rules(config_file: Path | None) -> None:
+    """List the lint rules with their severity and what each finds."""
+    configured: dict[str, RuleSetting] = load_plugin_config(config_file)[0].lint if config_file else {}
+    width = max(len(name) for name in RULES)
+    for name, rule in RULES.items():
+        setting = configured.get(name)
+        severity = setting.severity if setting else rule.default
+        click.echo(f"{name:<{width}}  {severity.value:<7}  {rule.summary}")

@@ -1,0 +1,105 @@
+"""What every command shares: exit codes, the site's plugin options, paths as users type them."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import click
+
+from ..assemble import Assembled, assemble
+from ..config import PluginConfig
+from ..errors import CatalogError
+
+EXIT_FINDINGS = 1
+"""Exit code when an error-level finding (or, with --strict, any finding) was reported."""
+EXIT_UNUSABLE = 2
+"""Exit code when the configuration or a catalog file cannot be read: nothing was checked."""
+
+
+class Unusable(click.ClickException):
+    exit_code = EXIT_UNUSABLE
+
+
+CONFIG_OPTION = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="mkdocs.yml",
+    show_default=True,
+    help="The MkDocs configuration whose dbcatalog plugin to use.",
+)
+
+
+def load_plugin_config(config_file: Path) -> tuple[PluginConfig, Path]:
+    """The dbcatalog plugin's validated options from a mkdocs.yml, and the folder paths are relative to."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from ..plugin import DbCatalogPlugin
+
+    if not config_file.is_file():
+        raise Unusable(f"{config_file}: no such file (give the site's configuration with -f)")
+    try:
+        with _mkdocs_messages():
+            config = load_config(str(config_file))
+    except (Abort, ConfigurationError) as problem:
+        raise Unusable(f"{config_file}: {problem}") from None
+    plugin = next((p for p in config.plugins.values() if isinstance(p, DbCatalogPlugin)), None)
+    if plugin is None:
+        raise Unusable(f"{config_file} does not use the dbcatalog plugin (add it under 'plugins:')")
+    return plugin.config, Path(config.config_file_path or config_file).resolve().parent
+
+
+def assemble_or_exit(options: PluginConfig, base: Path) -> Assembled:
+    try:
+        return assemble(options, base)
+    except CatalogError as problem:
+        raise Unusable(str(problem)) from None
+
+
+def relative(path: Path) -> str:
+    """A path relative to the working directory where possible: what editors and GitHub open."""
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def path_resolver(base: Path, config_file: Path) -> Callable[[str | None], str]:
+    def path_of(file: str | None) -> str:
+        return relative(base / file) if file else relative(config_file)
+
+    return path_of
+
+
+@contextlib.contextmanager
+def _mkdocs_messages() -> Iterator[None]:
+    """Show MkDocs' own warnings and errors (config problems) on stderr while it loads the config."""
+
+    class Echo(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"{record.levelname}: {record.getMessage()}", err=True)
+
+    handler = Echo(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+__all__ = [
+    "CONFIG_OPTION",
+    "EXIT_FINDINGS",
+    "EXIT_UNUSABLE",
+    "Unusable",
+    "assemble_or_exit",
+    "load_plugin_config",
+    "path_resolver",
+    "relative",
+]
