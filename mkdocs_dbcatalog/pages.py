@@ -5,19 +5,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
+
 from .catalog.model import Catalog
 from .errors import CatalogError
 from .health import Health
 from .memory import collector_paused
+from .render.filters import page_title
 from .render.renderer import Renderer
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page the plugin adds to the site. Every generated page is one of these (see `source`)."""
+
     src_uri: str
     title: str
+    """Plain text, exactly as readers should see it in the tab, the nav and search (any name works)."""
     content: str
+    """The page's Markdown (its `# heading` escaped by the templates)."""
     in_nav: bool
+
+    @property
+    def source(self) -> str:
+        """The file MkDocs reads: the title in front matter, then the content.
+
+        `page.meta.title` is what themes print verbatim (Material's `<title>` and header, the nav,
+        the search index), so it holds the title as safe HTML; without it Material would build the
+        `<title>` from the heading through `striptags`, which unescapes the name into markup.
+        """
+        meta = yaml.safe_dump({"title": page_title(self.title)}, allow_unicode=True, width=1 << 16)
+        return f"---\n{meta}---\n\n{self.content}"
 
 
 @collector_paused()

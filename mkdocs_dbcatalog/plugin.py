@@ -24,6 +24,7 @@ from .health import Health
 from .pages import GeneratedPage, embed, generate
 from .render import material
 from .render.diagrams import DiagramOptions
+from .render.filters import page_title
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
 
@@ -89,14 +90,15 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 log.info(f"{page.src_uri} exists in docs_dir; it is used instead of the generated page")
                 continue
             files.append(
-                File.generated(config, page.src_uri, content=page.content, inclusion=InclusionLevel.NOT_IN_NAV)
+                File.generated(config, page.src_uri, content=page.source, inclusion=InclusionLevel.NOT_IN_NAV)
             )
             self.generated.add(page.src_uri)
         if self.renderer is not None:
             self._add_diagram_support(files, config, self.renderer)
         nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
         if nav_pages:
-            config.nav = _place_section(config.nav, files, nav_pages, self.config.title, self.config.nav_position)
+            title = page_title(self.config.title)  # themes print a section's name verbatim: it must be HTML
+            config.nav = _place_section(config.nav, files, nav_pages, title, self.config.nav_position)
         return files
 
     def _add_diagram_support(self, files: Files, config: MkDocsConfig, renderer: Renderer) -> None:
@@ -179,8 +181,7 @@ def _place_section(
     nav, an entry that points at the catalog index (`databases/index.md`) becomes the section, under
     the title written there; without one, the section is added at `nav_position`.
     """
-    # Bare paths: each page's title then comes from its escaped first heading. A title written
-    # here would reach the theme's HTML unescaped.
+    # Bare paths: each page's title then comes from its front matter (see GeneratedPage.source).
     index = pages[0]
 
     def section(name: str) -> dict[str, list[NavItem]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser import Browser, find_chromium
 from .sitebuilder import SiteBuilder
 
 
@@ -82,6 +83,22 @@ def mariadb_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(sa.text(f"DROP DATABASE IF EXISTS `{name}`"))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """One headless Chromium (Debian's `chromium`) for every browser test of a worker."""
+    executable = find_chromium()
+    if executable is None:
+        message = "headless Chromium is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; in CI it must be (.ci/run installs it)")
+        pytest.skip(message)
+    instance = Browser(executable, tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield instance
+    finally:
+        instance.close()
 
 
 @pytest.fixture

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from mkdocs.config import load_config
 
 from mkdocs_dbcatalog.render.mermaid import MAX_TEXT_SIZE, js_length
 
-from .browser import Browser, Page, find_chromium, serve
+from .browser import Browser, Page, serve
 from .conftest import DATASETS
 from .er_catalogs import AWKWARD_TABLES, awkward_catalog_yaml, big_catalog_yaml
 from .sitebuilder import BuildResult, SiteBuilder
@@ -46,21 +44,6 @@ window.__shadowRoots.map(root => ({
   html: root.innerHTML.length,
 }))
 """
-
-
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    executable = find_chromium()
-    if executable is None:
-        message = "headless Chromium is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; in CI it must be (.ci/run installs it)")
-        pytest.skip(message)
-    instance = Browser(executable, tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield instance
-    finally:
-        instance.close()
 
 
 @dataclass

@@ -166,6 +166,23 @@ def join(values: Any, separator: str = ", ") -> Safe:
     return Safe(separator.join(escape(v) for v in values if v is not None))
 
 
+_TITLE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
+_TITLE_TABLE: dict[int, str | None] = {ord(k): v for k, v in _TITLE.items()}
+_TITLE_TABLE.update({c: " " for c in (*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029)})
+
+
+def page_title(text: str) -> str:
+    """A page or nav title as MkDocs themes take it: HTML text on one line, with every markup
+    character (and Jinja's braces, for macro plugins) as an entity.
+
+    Themes write titles into the HTML unescaped (`{{ nav_item.title }}`), so the title must be HTML
+    already; MkDocs' own titles are, and so are these. Give it to MkDocs where a theme reads it
+    verbatim (`page.meta.title`, a nav section's name), never where one runs `striptags` on it:
+    Material's `<title>{{ page.title | striptags }}` turns entities back into markup.
+    """
+    return " ".join(text.translate(_TITLE_TABLE).split())
+
+
 def link(text: Any, url: str, anchor: str | None = None) -> Safe:
     """A Markdown link from text (escaped) to a URL the renderer computed (never from user input)."""
     target = url + (f"#{anchor}" if anchor else "")
