@@ -32,7 +32,8 @@ SITE_NAME = "Test site"
 # What the page holds that it should not: an element a name injected, or an id set by one.
 PROBE = """
 (() => {
-  const scripts = Array.from(document.querySelectorAll('script')).filter(s => s.textContent.includes("documentElement.id="));
+  const scripts = Array.from(document.querySelectorAll('script'))
+      .filter(s => s.textContent.includes("documentElement.id="));
   const h1 = document.querySelector('article h1, [role="main"] h1');
   const text = el => el ? Array.from(el.childNodes).filter(n => !(n.classList && n.classList.contains('headerlink')))
       .map(n => n.textContent).join('').trim() : null;
