@@ -9,14 +9,19 @@ medians over the runs:
 - the baseline: the same pages with the same plugin and no Mermaid support (text summaries only);
 - the diagram planning alone: the database's split into blocks, and every table's neighbourhood.
 
-Targets: diagrams add at most 50% to the rendering of the pages, and pages with diagrams for 2,000
-tables cost at most 2.2x those for 1,000 (no quadratic step).
+- packing: the `Bin.fits()` checks that splitting the database into blocks makes, and their time,
+  for each doubling of the tables (1,000, 2,000, 4,000 by default; `--packing` to choose).
+
+Targets: diagrams add at most 50% to the rendering of the pages, pages with diagrams for 2,000
+tables cost at most 2.2x those for 1,000 (no quadratic step), and packing grows at most as
+n log n: at most 2.2x the checks per doubling.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import math
 import statistics
 import sys
 import tempfile
@@ -26,9 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mkdocs_dbcatalog.catalog.model import Catalog
+from mkdocs_dbcatalog.catalog.model import Catalog, Database
 from mkdocs_dbcatalog.catalog.relations import Relations
 from mkdocs_dbcatalog.pages import generate
+from mkdocs_dbcatalog.render import packing
 from mkdocs_dbcatalog.render.diagrams import DiagramOptions, Diagrams
 from mkdocs_dbcatalog.render.links import SiteMap
 from mkdocs_dbcatalog.render.renderer import Features, Renderer, Settings
@@ -48,11 +54,46 @@ def medians(runs: int, works: dict[str, Callable[[], object]]) -> dict[str, floa
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def measure(tables: int, runs: int) -> dict[str, float]:
+PACKING_TARGET = 2.2
+"""Checks per doubling of the tables: n log n from 1,000 to 2,000 tables is 2.2x."""
+
+
+def load_big(tables: int) -> Database:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.yml"
         path.write_text(big_catalog_yaml(tables, name="big"), encoding="utf-8")
-        database = load_file(path, "big.yml", {}).database
+        return load_file(path, "big.yml", {}).database
+
+
+def packing_checks(tables: int, runs: int) -> tuple[int, float]:
+    """`Bin.fits()` calls and median seconds of splitting one database into diagram blocks."""
+    database = load_big(tables)
+    catalog = Catalog((database,))
+    counted = packing.Bin.fits
+    calls = 0
+
+    def fits(self: packing.Bin, keys: set[str]) -> bool:
+        nonlocal calls
+        calls += 1
+        return counted(self, keys)
+
+    packing.Bin.fits = fits  # type: ignore[method-assign]
+    try:
+        times = []
+        for _ in range(runs):
+            calls = 0
+            diagrams = Diagrams(catalog, Relations(catalog), DiagramOptions())
+            gc.collect()
+            start = time.perf_counter()
+            diagrams.database(database)
+            times.append(time.perf_counter() - start)
+    finally:
+        packing.Bin.fits = counted  # type: ignore[method-assign]
+    return calls, statistics.median(times)
+
+
+def measure(tables: int, runs: int) -> dict[str, float]:
+    database = load_big(tables)
     catalog = Catalog((database,))
     site = SiteMap.build(catalog, "databases", True)
 
@@ -80,7 +121,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
+    parser.add_argument("--packing", type=int, nargs="+", default=[1000, 2000, 4000])
     args = parser.parse_args()
+    print(f"Packing a database into blocks (median of {args.runs} runs; target <= {PACKING_TARGET}x per doubling)")
+    previous: tuple[int, int, float] | None = None
+    for size in args.packing:
+        calls, seconds = packing_checks(size, args.runs)
+        line = f"  {size:>6} tables  {calls:>8} fits() calls  {seconds:7.3f} s"
+        if previous:
+            doublings = math.log2(size / previous[0])
+            ratio = (calls / previous[1]) ** (1 / doublings)
+            verdict = "" if ratio <= PACKING_TARGET else "  MISSED"
+            per_time = (seconds / previous[2]) ** (1 / doublings)
+            line += f"  x{ratio:.2f} calls, x{per_time:.2f} time per doubling{verdict}"
+        print(line)
+        previous = (size, calls, seconds)
     results = {size: measure(size, args.runs) for size in args.sizes}
     width = max(len(k) for r in results.values() for k in r)
     for size, result in results.items():

@@ -278,3 +278,25 @@ def test_diagrams_are_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1, outputs
+
+
+def test_first_fit_tree_finds_the_first_bin_with_room_like_a_scan() -> None:
+    """Packing finds bins through a max-tree (O(log n)) rather than trying each one: same answers."""
+    import random
+
+    from mkdocs_dbcatalog.render.packing import FreeTables
+
+    rng = random.Random(3)
+    free = FreeTables(50)
+    places: list[int] = []
+    for _ in range(400):
+        if len(places) < 50 and rng.random() < 0.3:
+            places.append(30)
+        elif places:
+            index = rng.randrange(len(places))
+            places[index] = rng.randint(0, 30)
+        for i, value in enumerate(places):
+            free.set(i, value)
+        needed, after = rng.randint(1, 30), rng.randint(-1, len(places))
+        expected = next((i for i, value in enumerate(places) if i > after and value >= needed), None)
+        assert free.first(needed, after) == expected

@@ -4,6 +4,10 @@ A group too large for one block is cut into neighbourhoods grown from its most c
 (hubs first, then their neighbours breadth first), and the pieces are packed first-fit, largest
 first. Every choice is ordered by (connections, name), so the same catalog always gives the same
 blocks whatever Python's hash seed.
+
+Packing stays O(n log n): first-fit finds its bin through a tree of each bin's free table places
+(`FreeTables`) instead of trying every open bin, and neighbourhoods are grown without rescanning
+what is left of their group.
 """
 
 from __future__ import annotations
@@ -147,16 +151,74 @@ def _clusters(graph: Graph, component: set[str], options: DiagramOptions) -> lis
         box = Bin(graph, options)
         box.add({seed})
         frontier = [seed]
-        while frontier:
-            candidates = graph.order({n for k in frontier for n in graph.neighbours(k)} & (left - box.keys))
+        while frontier and len(box.keys) < options.max_tables:
+            near = {n for k in frontier for n in graph.neighbours(k) if n in left and n not in box.keys}
             frontier = []
-            for key in candidates:
+            for key in graph.order(near):
                 if box.fits({key}):
                     box.add({key})
                     frontier.append(key)
         found.append(box.keys)
         left -= box.keys
     return found
+
+
+class FreeTables:
+    """A max-tree over the bins' free table places, in the order bins were opened.
+
+    `first(n, after)` is the first bin after `after` with at least `n` free places, in O(log bins),
+    so first-fit packing does not try every open bin for every piece.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.size = 1
+        while self.size < max(1, capacity):
+            self.size *= 2
+        self.free = [-1] * (2 * self.size)
+
+    def set(self, index: int, free: int) -> None:
+        i = index + self.size
+        self.free[i] = free
+        while i > 1:
+            i //= 2
+            self.free[i] = max(self.free[2 * i], self.free[2 * i + 1])
+
+    def first(self, needed: int, after: int = -1) -> int | None:
+        return self._first(1, 0, self.size, needed, after)
+
+    def _first(self, node: int, low: int, high: int, needed: int, after: int) -> int | None:
+        if high <= after + 1 or self.free[node] < needed:
+            return None
+        if node >= self.size:
+            return low
+        middle = (low + high) // 2
+        found = self._first(2 * node, low, middle, needed, after)
+        return found if found is not None else self._first(2 * node + 1, middle, high, needed, after)
+
+
+PROBES = 8
+"""Bins with room for a piece's tables that are tried before a new one is opened (the others may
+lack room for its text or relationships): keeps packing O(n log n) whatever the input."""
+
+
+def _first_fit(graph: Graph, parts: list[set[str]], options: DiagramOptions) -> list[Bin]:
+    bins: list[Bin] = []
+    free = FreeTables(len(parts))
+    for part in parts:
+        target, index, probes = None, free.first(len(part)), 0
+        while index is not None and probes < PROBES:
+            if bins[index].fits(part):
+                target = bins[index]
+                break
+            probes += 1
+            index = free.first(len(part), after=index)
+        if target is None:
+            index = len(bins)
+            target = Bin(graph, options)
+            bins.append(target)
+        target.add(part)
+        free.set(index if index is not None else len(bins) - 1, options.max_tables - len(target.keys))
+    return bins
 
 
 def pack(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions) -> list[tuple[str, set[str]]]:
@@ -167,14 +229,8 @@ def pack(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptio
         for component in _components(graph, keys):
             probe = Bin(graph, options)
             parts += [component] if probe.fits(component) else _clusters(graph, component, options)
-        bins: list[Bin] = []
-        for part in sorted(parts, key=lambda p: (-len(p), graph.order(p)[0])):
-            target = next((b for b in bins if b.fits(part)), None)
-            if target is None:
-                target = Bin(graph, options)
-                bins.append(target)
-            target.add(part)
-        blocks += [(name, b.keys) for b in bins]
+        ordered = sorted(parts, key=lambda p: (-len(p), graph.order(p)[0]))
+        blocks += [(name, b.keys) for b in _first_fit(graph, ordered, options)]
     return blocks
 
 
