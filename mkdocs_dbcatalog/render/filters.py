@@ -43,7 +43,9 @@ _INLINE = {
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # One str.translate pass (C speed) escapes, turns line breaks into <br> and drops control characters.
 _INLINE_TABLE: dict[int, str | None] = {ord(k): v for k, v in _INLINE.items()}
-_INLINE_TABLE.update({ord("\n"): "<br>", 0x2028: "<br>", 0x2029: "<br>", ord("\r"): None})
+# A lone carriage return is a line break like \n (old Mac files, some drivers): never deleted, which
+# would join the words on either side. \r\n is made one \n before the table applies.
+_INLINE_TABLE.update({ord("\n"): "<br>", 0x2028: "<br>", 0x2029: "<br>", ord("\r"): "<br>"})
 _INLINE_TABLE.update({c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)})
 
 
@@ -67,7 +69,8 @@ def escape_multiline(value: Any) -> Safe:
     """Like `escape`, but keeps paragraphs: for descriptions shown outside tables."""
     if value is None:
         return Safe("")
-    paragraphs = re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", str(value).strip())
+    # \r\n is one line break, not two: normalise before looking for the blank line between paragraphs.
+    paragraphs = re.split(r"\n[^\S\n]*\n\s*", str(value).strip().replace("\r\n", "\n").replace("\r", "\n"))
     return Safe("\n\n".join(escape(p) for p in paragraphs if p.strip()))
 
 

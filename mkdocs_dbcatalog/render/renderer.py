@@ -151,10 +151,20 @@ def source_note(database: Database) -> str:
 
 
 def column_keys(database: Database, table: Table) -> dict[str, list[tuple[str, str | None, TableRef | None, str]]]:
-    """Per column: PK, each foreign key and each cross-service ID reference, as (kind, db, target, label)."""
+    """Per column: PK, UNIQUE, each foreign key and each cross-service ID reference, as (kind, db, target, label).
+
+    UNIQUE marks a column that a single-column unique constraint or full (not partial) unique index
+    makes a key on its own, as the diagrams' UK does.
+    """
     keys: dict[str, list[tuple[str, str | None, TableRef | None, str]]] = {}
-    for name in table.primary_key.columns if table.primary_key else ():
+    primary = table.primary_key.columns if table.primary_key else ()
+    for name in primary:
         keys.setdefault(name, []).append(("PK", None, None, ""))
+    unique = [u.columns for u in table.unique_constraints]
+    unique += [i.columns for i in table.indexes if i.unique and not i.predicate]
+    for name in dict.fromkeys(c[0] for c in unique if len(c) == 1 and c != primary):
+        if table.column(name) is not None:
+            keys.setdefault(name, []).append(("UNIQUE", None, None, ""))
     for fk in table.foreign_keys:
         for name, target_column in zip(fk.columns, fk.target_columns, strict=False):
             keys.setdefault(name, []).append(("FK", database.name, fk.target, f"{fk.target.key}.{target_column}"))
@@ -214,4 +224,3 @@ def _link_table(
     key = table if isinstance(table, str) else table.key
     uri = site.table_uri(found, key) if found else None
     return _link(context, text if text is not None else key, uri)
-

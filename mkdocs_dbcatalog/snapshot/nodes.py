@@ -14,14 +14,23 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from ..catalog.model import CheckConstraint, Column, ForeignKey, Index, Partition, Trigger, UniqueConstraint
+from ..catalog.model import (
+    CheckConstraint,
+    Column,
+    Domain,
+    ExclusionConstraint,
+    ForeignKey,
+    Index,
+    Partition,
+    Policy,
+    Trigger,
+    UniqueConstraint,
+)
 
 
 def indentation(text: str) -> dict[str, int]:
     """The file's own indentation, so that a rewrite does not re-indent what people wrote."""
-    mapping = next(
-        (len(m.group(1)) for m in re.finditer(r"^( +)[^\s#-]", text, re.MULTILINE)), 2
-    )
+    mapping = next((len(m.group(1)) for m in re.finditer(r"^( +)[^\s#-]", text, re.MULTILINE)), 2)
     _, sequence, offset = load_yaml_guess_indent(text)
     if offset is None or sequence is None:
         return {"mapping": mapping, "sequence": mapping + 2, "offset": 2}
@@ -97,7 +106,7 @@ def as_mapping(value: Any, shorthand: str) -> CommentedMap:
     return mapping
 
 
-SHORTHANDS = {"unique": "columns", "checks": "expression"}
+SHORTHANDS = {"unique": "columns", "checks": "expression", "exclusions": "definition"}
 """What a bare item of a list stands for, as in the file format."""
 
 
@@ -113,6 +122,11 @@ def column_structure(column: Column) -> list[tuple[str, Any]]:
         ("default", text(column.default)),
         ("identity", text(column.identity)),
         ("generated", text(column.generated)),
+        ("generation", column.generation),
+        ("on_update", text(column.on_update)),
+        ("charset", text(column.charset)),
+        ("collation", text(column.collation)),
+        ("invisible", True if column.invisible else None),
     ]
 
 
@@ -124,6 +138,8 @@ def index_entry(index: Index) -> CommentedMap:
             ("type", text(index.method)),
             ("unique", True if index.unique else None),
             ("where", text(index.predicate)),
+            ("options", flow((c, text(o)) for c, o in zip(index.columns, index.options, strict=False) if o) or None),
+            ("include", names(index.include) if index.include else None),
         ]
     )
 
@@ -137,6 +153,9 @@ def foreign_key_entry(fk: ForeignKey) -> CommentedMap:
             ("references", text(target)),
             ("on_delete", fk.on_delete),
             ("on_update", fk.on_update),
+            ("match", fk.match),
+            ("deferrable", fk.deferrable),
+            ("on_delete_columns", names(fk.on_delete_columns) if fk.on_delete_columns else None),
         ]
     )
 
@@ -147,6 +166,36 @@ def unique_entry(unique: UniqueConstraint) -> CommentedMap:
 
 def check_entry(check: CheckConstraint) -> CommentedMap:
     return flow([("name", text(check.name)), ("expression", text(check.expression))])
+
+
+def exclusion_entry(exclusion: ExclusionConstraint) -> CommentedMap:
+    return flow([("name", text(exclusion.name)), ("definition", text(exclusion.definition))])
+
+
+def policy_entry(policy: Policy) -> CommentedMap:
+    return flow(
+        [
+            ("name", text(policy.name)),
+            ("command", policy.command),
+            ("permissive", None if policy.permissive else False),
+            ("roles", names(policy.roles) if policy.roles else None),
+            ("using", text(policy.using)),
+            ("check", text(policy.check)),
+        ]
+    )
+
+
+def domain_entry(domain: Domain) -> CommentedMap:
+    mapping = CommentedMap()
+    mapping["type"] = text(domain.type)
+    if not domain.nullable:
+        mapping["nullable"] = False
+    if domain.default is not None:
+        mapping["default"] = text(domain.default)
+    if domain.checks:
+        checks = CommentedSeq(check_entry(c) for c in domain.checks)
+        mapping["checks"] = checks
+    return mapping
 
 
 def trigger_entry(trigger: Trigger) -> CommentedMap:
@@ -171,6 +220,12 @@ def partition_entry(partition: Partition, statistics: bool) -> CommentedMap:
     )
 
 
+def partition_indexes(partition: Partition) -> CommentedSeq | None:
+    if not partition.indexes:
+        return None
+    return CommentedSeq(index_entry(i) for i in partition.indexes)
+
+
 def identity(item: Mapping[str, Any]) -> tuple[str, ...]:
     """What makes two entries of a list the same entry: the name, else the columns or the expression."""
     if item.get("name"):
@@ -193,7 +248,8 @@ def label(item: Any) -> str:
 
 def what(key: str) -> str:
     return {"indexes": "index", "foreign_keys": "foreign key", "unique": "unique constraint", "checks": "check",
-            "triggers": "trigger", "partitions": "partition"}[key]  # fmt: skip
+            "triggers": "trigger", "partitions": "partition", "exclusions": "exclusion constraint",
+            "policies": "policy"}[key]  # fmt: skip
 
 
 def lost(entry: Any, key: str | None) -> str:
@@ -214,5 +270,3 @@ def lost_table(entry: CommentedMap) -> str:
     if described:
         written += f" (descriptions of {len(described)} column(s): {', '.join(described)})"
     return written
-
-

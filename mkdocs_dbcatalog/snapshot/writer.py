@@ -32,7 +32,18 @@ HEADER = (
     "statistics); what you write here (purposes, descriptions, references, policies, comments) is kept."
 )
 
-_COLUMN_STRUCTURE = ("type", "nullable", "default", "identity", "generated")
+_COLUMN_STRUCTURE = (
+    "type",
+    "nullable",
+    "default",
+    "identity",
+    "generated",
+    "generation",
+    "on_update",
+    "charset",
+    "collation",
+    "invisible",
+)
 _COLUMN_ORDER = (*_COLUMN_STRUCTURE, "description")
 _COLUMN_FLAGS = ("primary_key", "unique", "references")
 """Keys a hand-written file may put on a column; the snapshot states them on the table instead."""
@@ -139,6 +150,30 @@ class _Writer:
             nodes.put(doc, "enums", enums, order)
         else:
             nodes.drop(doc, "enums")
+        self._domains(doc, live, order)
+
+    def _domains(self, doc: CommentedMap, live: Database, order: list[str]) -> None:
+        if live.engine != "postgresql":
+            return
+        domains = nodes.as_mapping(doc.get("domains"), "type")
+        keys = [f"{d.schema}.{d.name}" if d.schema else d.name for d in live.domains]
+        for key in [k for k in domains if k not in keys]:
+            self.changes.dropped.append(f"domain {key}")
+            del domains[key]
+        fields = ["type", "nullable", "default", "checks", "description"]
+        for key, domain in zip(keys, live.domains, strict=True):
+            entry = nodes.as_mapping(domains.get(key), "type")
+            fresh = nodes.domain_entry(domain)
+            for name in [n for n in fields[:-1] if n in entry and n not in fresh]:
+                del entry[name]
+            for name, value in fresh.items():
+                nodes.put(entry, name, value, fields)
+            self._fill(entry, "description", domain.comment, fields)
+            domains[key] = entry
+        if domains:
+            nodes.put(doc, "domains", domains, order)
+        else:
+            nodes.drop(doc, "domains")
 
     def _extensions(self, doc: CommentedMap, live: Database, order: list[str]) -> None:
         if live.engine != "postgresql":
@@ -198,24 +233,51 @@ class _Writer:
         pk = table.primary_key
         if pk is None:
             nodes.drop(entry, "primary_key")
-        elif pk.name:
-            named = nodes.flow([("name", nodes.text(pk.name)), ("columns", nodes.names(pk.columns))])
+        elif pk.name or pk.method:
+            named = nodes.flow(
+                [("name", nodes.text(pk.name)), ("columns", nodes.names(pk.columns)), ("type", pk.method)]
+            )
             nodes.put(entry, "primary_key", named, order)
         else:
             nodes.put(entry, "primary_key", nodes.names(pk.columns), order)
         self._list(entry, "indexes", table, [(nodes.index_entry(i), i.comment) for i in table.indexes], "purpose")
-        foreign_keys = [(nodes.foreign_key_entry(fk), fk.description) for fk in table.foreign_keys]
+        foreign_keys = [(nodes.foreign_key_entry(fk), fk.description or fk.comment) for fk in table.foreign_keys]
         self._list(entry, "foreign_keys", table, foreign_keys, "description")
-        self._list(entry, "unique", table, [(nodes.unique_entry(u), None) for u in table.unique_constraints])
-        self._list(entry, "checks", table, [(nodes.check_entry(c), None) for c in table.check_constraints])
-        self._list(entry, "triggers", table, [(nodes.trigger_entry(t), None) for t in table.triggers])
+        described = "description"
+        uniques = [(nodes.unique_entry(u), u.comment) for u in table.unique_constraints]
+        self._list(entry, "unique", table, uniques, described)
+        checks = [(nodes.check_entry(c), c.comment) for c in table.check_constraints]
+        self._list(entry, "checks", table, checks, described)
+        exclusions = [(nodes.exclusion_entry(x), x.comment) for x in table.exclusion_constraints]
+        self._list(entry, "exclusions", table, exclusions, described)
+        self._list(entry, "triggers", table, [(nodes.trigger_entry(t), t.comment) for t in table.triggers], described)
+        for key, value in (
+            ("engine", table.engine),
+            ("charset", table.charset),
+            ("collation", table.collation),
+            ("row_format", table.row_format),
+            ("persistence", table.persistence),
+            ("row_security", table.row_security),
+        ):
+            if value:
+                nodes.put(entry, key, nodes.text(value), order)
+            else:
+                nodes.drop(entry, key)
+        self._statistic(entry, "auto_increment", table.auto_increment, order)
+        self._list(entry, "policies", table, [(nodes.policy_entry(p), None) for p in table.policies])
         for key, value in (("definition", table.definition), ("partition_key", table.partition_key)):
             if value:
                 nodes.put(entry, key, nodes.text(value), order)
             else:
                 nodes.drop(entry, key)
         statistics = self.options.statistics
-        self._list(entry, "partitions", table, [(nodes.partition_entry(p, statistics), None) for p in table.partitions])
+        partitions: list[tuple[CommentedMap, str | None]] = [
+            (nodes.partition_entry(p, statistics), None) for p in table.partitions
+        ]
+        for (item, _), partition in zip(partitions, table.partitions, strict=True):
+            if partition.indexes:
+                item["indexes"] = nodes.partition_indexes(partition)
+        self._list(entry, "partitions", table, partitions)
 
     def _columns(self, columns: CommentedMap, table: Table) -> None:
         names = {c.name for c in table.columns}

@@ -22,7 +22,9 @@ from ..catalog.model import (
     Column,
     CrossReference,
     Database,
+    Domain,
     EnumType,
+    ExclusionConstraint,
     Extension,
     ForeignKey,
     Index,
@@ -31,6 +33,7 @@ from ..catalog.model import (
     MigrationHistory,
     MigrationStatus,
     Partition,
+    Policy,
     PrimaryKey,
     SeedData,
     SeedTable,
@@ -159,6 +162,18 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
             Extension(name, ext["purpose"], ext["version"], ext["schema"]) for name, ext in values["extensions"].items()
         ),
         tables=tables,
+        domains=tuple(
+            Domain(
+                ref.table,
+                domain["type"],
+                ref.schema,
+                nullable=domain["nullable"] is not False,
+                default=domain["default"],
+                checks=_checks(domain["checks"]),
+                comment=domain["description"],
+            )
+            for ref, domain in ((split_table_key(key), domain) for key, domain in values["domains"].items())
+        ),
         enums=tuple(
             EnumType(ref.table, tuple(labels), ref.schema)
             for ref, labels in ((split_table_key(key), labels) for key, labels in values["enums"].items())
@@ -227,7 +242,7 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
     ref = split_table_key(key)
     columns: list[Column] = []
     pk_columns: list[str] = []
-    uniques = [UniqueConstraint(tuple(u["columns"]), u["name"]) for u in spec["unique"]]
+    uniques = [UniqueConstraint(tuple(u["columns"]), u["name"], u["description"]) for u in spec["unique"]]
     foreign_keys: list[ForeignKey] = []
     for name, col in spec["columns"].items():
         columns.append(
@@ -239,6 +254,11 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
                 description=col["description"],
                 identity=col["identity"],
                 generated=col["generated"],
+                generation=col["generation"],
+                on_update=col["on_update"],
+                charset=col["charset"],
+                collation=col["collation"],
+                invisible=bool(col["invisible"]),
             )
         )
         if col["primary_key"]:
@@ -249,7 +269,7 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
             fk_paths.append(path + ("columns", name, "references"))
             target, target_columns = _target(col["references"], ctx, fk_paths[-1])
             foreign_keys.append(ForeignKey((name,), target, target_columns))
-    declared_pk = spec["primary_key"] or {"name": None, "columns": ()}
+    declared_pk = spec["primary_key"] or {"name": None, "columns": (), "type": None, "description": None}
     if pk_columns and declared_pk["columns"] and tuple(pk_columns) != tuple(declared_pk["columns"]):
         raise ctx.fail_at(
             path + ("primary_key",),
@@ -264,23 +284,12 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
         if not idx["columns"] and not (live and idx["name"]):
             needs = "a name or columns" if live else "columns"
             raise ctx.fail_at(path + ("indexes", i), f"an index needs {needs}", hint="write columns: [...]")
-        method = (idx["type"] or "").strip()
-        if method.lower() == "primary":
+        if (idx["type"] or "").strip().lower() == "primary":
             if primary and tuple(primary) != tuple(idx["columns"]):
                 raise ctx.fail_at(path + ("indexes", i), "a second primary key", hint="a table has one")
             primary, primary_name = idx["columns"], idx["name"] or primary_name
             continue
-        unique = bool(idx["unique"]) or method.lower() == "unique"
-        indexes.append(
-            Index(
-                columns=tuple(idx["columns"]),
-                name=idx["name"],
-                unique=unique,
-                method=None if method.lower() in ("", "unique") else method.lower(),
-                predicate=idx["where"],
-                purpose=idx["purpose"],
-            )
-        )
+        indexes.append(_index(idx, ctx, path + ("indexes", i)))
     for i, fk in enumerate(spec["foreign_keys"]):
         fk_paths.append(path + ("foreign_keys", i, "references"))
         target, target_columns = _target(fk["references"], ctx, fk_paths[-1])
@@ -293,6 +302,9 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
                 on_delete=fk["on_delete"],
                 on_update=fk["on_update"],
                 description=fk["description"],
+                match=None if fk["match"] == "SIMPLE" else fk["match"],
+                deferrable=fk["deferrable"],
+                on_delete_columns=tuple(fk["on_delete_columns"]),
             )
         )
     declared = {c.name for c in columns}
@@ -316,19 +328,87 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
         row_estimate=spec["row_estimate"],
         size_bytes=spec["size"],
         columns=tuple(columns),
-        primary_key=PrimaryKey(tuple(primary), primary_name) if primary else None,
+        primary_key=PrimaryKey(
+            tuple(primary),
+            primary_name,
+            None if (declared_pk["type"] or "btree").lower() == "btree" else declared_pk["type"].lower(),
+            declared_pk["description"],
+        )
+        if primary
+        else None,
         indexes=tuple(indexes),
         foreign_keys=tuple(foreign_keys),
         unique_constraints=tuple(uniques),
-        check_constraints=tuple(CheckConstraint(c["expression"], c["name"]) for c in spec["checks"] if c["expression"]),
-        triggers=tuple(Trigger(t["name"], t["timing"], tuple(t["events"]), t["definition"]) for t in spec["triggers"]),
+        check_constraints=_checks(spec["checks"]),
+        triggers=tuple(
+            Trigger(t["name"], t["timing"], tuple(t["events"]), t["definition"], t["description"])
+            for t in spec["triggers"]
+        ),
         definition=spec["definition"],
         partition_key=spec["partition_key"],
         partitions=tuple(
-            Partition(p["name"], p["bound"], p["row_estimate"], p["size"]) for p in spec["partitions"]
+            Partition(
+                p["name"],
+                p["bound"],
+                p["row_estimate"],
+                p["size"],
+                tuple(_index(idx, ctx, path + ("partitions", n, "indexes", i)) for i, idx in enumerate(p["indexes"])),
+            )
+            for n, p in enumerate(spec["partitions"])
+        ),
+        exclusion_constraints=tuple(
+            ExclusionConstraint(x["definition"], x["name"], x["description"])
+            for x in spec["exclusions"]
+            if x["definition"]
+        ),
+        engine=spec["engine"],
+        charset=spec["charset"],
+        collation=spec["collation"],
+        row_format=spec["row_format"],
+        auto_increment=spec["auto_increment"],
+        persistence=spec["persistence"],
+        row_security=None if spec["row_security"] == "disabled" else spec["row_security"],
+        policies=tuple(
+            Policy(
+                p["name"],
+                p["command"] or "ALL",
+                p["permissive"] is not False,
+                tuple(p["roles"]),
+                p["using"],
+                p["check"],
+            )
+            for p in spec["policies"]
         ),
     )
     return table, fk_paths
+
+
+def _checks(specs: tuple[dict[str, Any], ...]) -> tuple[CheckConstraint, ...]:
+    return tuple(CheckConstraint(c["expression"], c["name"], c["description"]) for c in specs if c["expression"])
+
+
+def _index(idx: dict[str, Any], ctx: Context, where: Path) -> Index:
+    """An index entry; `options` maps its columns to what follows them (`name: text_pattern_ops`)."""
+    method = (idx["type"] or "").strip()
+    columns = tuple(idx["columns"])
+    stray = [name for name in idx["options"] if name not in columns]
+    if stray:
+        raise ctx.fail_at(
+            where + ("options",),
+            f"options for {stray[0]!r}, which is not one of the index's columns",
+            hint="columns: " + ", ".join(columns) if columns else "list the index's columns",
+        )
+    options = tuple(idx["options"].get(name) or "" for name in columns)
+    return Index(
+        columns=columns,
+        name=idx["name"],
+        unique=bool(idx["unique"]) or method.lower() == "unique",
+        method=None if method.lower() in ("", "unique") else method.lower(),
+        predicate=idx["where"],
+        purpose=idx["purpose"],
+        options=options if any(options) else (),
+        include=tuple(idx["include"]),
+    )
 
 
 def _target(text: str, ctx: Context, path: Path) -> tuple[TableRef, tuple[str, ...]]:

@@ -22,7 +22,10 @@ MIGRATION_TOOLS = (
     "liquibase",
 )
 
+DEFERRABLE = ("DEFERRABLE INITIALLY DEFERRED", "DEFERRABLE INITIALLY IMMEDIATE")
+
 _names = ListOf(Text())
+_check = Obj({"name": Text(), "expression": Text(), "description": Text()}, shorthand="expression")
 _rule = Choice(*RULES, aliases={"null": "SET NULL", "noaction": "NO ACTION"})
 
 COLUMN = Obj(
@@ -36,6 +39,11 @@ COLUMN = Obj(
         "references": Text(),
         "identity": Text(),
         "generated": Text(),
+        "generation": Choice("stored", "virtual", aliases={"persistent": "stored"}),
+        "on_update": Text(),
+        "charset": Text(),
+        "collation": Text(),
+        "invisible": Boolean(),
     },
     shorthand="description",
     what="column mapping",
@@ -48,6 +56,8 @@ INDEX = Obj(
         "type": Text(),
         "unique": Boolean(),
         "where": Text(),
+        "options": MapOf(Text()),
+        "include": _names,
         "purpose": Text(),
     },
     what="index mapping",
@@ -60,6 +70,9 @@ FOREIGN_KEY = Obj(
         "references": Text(),
         "on_delete": _rule,
         "on_update": _rule,
+        "match": Choice("FULL", "PARTIAL", "SIMPLE"),
+        "deferrable": Choice(*DEFERRABLE, aliases={"deferred": DEFERRABLE[0], "immediate": DEFERRABLE[1]}),
+        "on_delete_columns": _names,
         "description": Text(),
     },
     required=("columns", "references"),
@@ -73,19 +86,62 @@ TABLE = Obj(
         "row_estimate": Count(),
         "size": Size(),
         "columns": MapOf(COLUMN),
-        "primary_key": Obj({"name": Text(), "columns": _names}, shorthand="columns", what="primary key mapping"),
+        "primary_key": Obj(
+            {"name": Text(), "columns": _names, "type": Text(), "description": Text()},
+            shorthand="columns",
+            what="primary key mapping",
+        ),
         "indexes": ListOf(INDEX, single=False),
         "foreign_keys": ListOf(FOREIGN_KEY, single=False),
-        "unique": ListOf(Obj({"name": Text(), "columns": _names}, shorthand="columns"), single=False),
-        "checks": ListOf(Obj({"name": Text(), "expression": Text()}, shorthand="expression"), single=False),
+        "unique": ListOf(
+            Obj({"name": Text(), "columns": _names, "description": Text()}, shorthand="columns"), single=False
+        ),
+        "checks": ListOf(_check, single=False),
+        "exclusions": ListOf(
+            Obj({"name": Text(), "definition": Text(), "description": Text()}, shorthand="definition"), single=False
+        ),
         "triggers": ListOf(
-            Obj({"name": Text(), "timing": Text(), "events": _names, "definition": Text()}, required=("name",)),
+            Obj(
+                {"name": Text(), "timing": Text(), "events": _names, "definition": Text(), "description": Text()},
+                required=("name",),
+            ),
             single=False,
         ),
         "definition": Text(),
         "partition_key": Text(),
         "partitions": ListOf(
-            Obj({"name": Text(), "bound": Text(), "row_estimate": Count(), "size": Size()}, required=("name",)),
+            Obj(
+                {
+                    "name": Text(),
+                    "bound": Text(),
+                    "row_estimate": Count(),
+                    "size": Size(),
+                    "indexes": ListOf(INDEX, single=False),
+                },
+                required=("name",),
+            ),
+            single=False,
+        ),
+        "engine": Text(),
+        "charset": Text(),
+        "collation": Text(),
+        "row_format": Text(),
+        "auto_increment": Count(),
+        "persistence": Choice("unlogged", "temporary"),
+        "row_security": Choice("enabled", "forced", "disabled"),
+        "policies": ListOf(
+            Obj(
+                {
+                    "name": Text(),
+                    "command": Choice("ALL", "SELECT", "INSERT", "UPDATE", "DELETE"),
+                    "permissive": Boolean(),
+                    "roles": _names,
+                    "using": Text(),
+                    "check": Text(),
+                },
+                required=("name",),
+                what="policy mapping",
+            ),
             single=False,
         ),
     },
@@ -130,6 +186,20 @@ DATABASE_FILE = Obj(
         "extensions": MapOf(Obj({"purpose": Text(), "version": Text(), "schema": Text()}, shorthand="purpose")),
         "tables": MapOf(TABLE),
         "enums": MapOf(ListOf(Text(), single=False)),
+        "domains": MapOf(
+            Obj(
+                {
+                    "type": Text(),
+                    "nullable": Boolean(),
+                    "default": Text(),
+                    "checks": ListOf(_check, single=False),
+                    "description": Text(),
+                },
+                required=("type",),
+                shorthand="type",
+                what="domain mapping",
+            )
+        ),
         "references": ListOf(REFERENCE, single=False),
         "migrations": Obj(
             {

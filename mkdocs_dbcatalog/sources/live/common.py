@@ -13,9 +13,11 @@ from fnmatch import fnmatchcase
 from ...catalog.model import (
     CheckConstraint,
     Column,
+    ExclusionConstraint,
     ForeignKey,
     Index,
     Partition,
+    Policy,
     PrimaryKey,
     Table,
     TableKind,
@@ -62,6 +64,15 @@ class Draft:
     check_constraints: list[CheckConstraint] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     partitions: list[Partition] = field(default_factory=list)
+    exclusion_constraints: list[ExclusionConstraint] = field(default_factory=list)
+    engine: str | None = None
+    charset: str | None = None
+    collation: str | None = None
+    row_format: str | None = None
+    auto_increment: int | None = None
+    persistence: str | None = None
+    row_security: str | None = None
+    policies: list[Policy] = field(default_factory=list)
 
     def finish(self) -> Table:
         return Table(
@@ -81,6 +92,15 @@ class Draft:
             definition=self.definition,
             partition_key=self.partition_key,
             partitions=tuple(sorted(self.partitions, key=lambda p: p.name)),
+            exclusion_constraints=tuple(sorted(self.exclusion_constraints, key=lambda x: (x.name or "", x.definition))),
+            engine=self.engine,
+            charset=self.charset,
+            collation=self.collation,
+            row_format=self.row_format,
+            auto_increment=self.auto_increment,
+            persistence=self.persistence,
+            row_security=self.row_security,
+            policies=tuple(sorted(self.policies, key=lambda p: p.name)),
         )
 
 

@@ -32,9 +32,13 @@ SERVER = "SELECT VERSION() AS version, DATABASE() AS current_db"
 SCHEMATA = "SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME"
 
 TABLES = """
-SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, TABLE_TYPE AS kind, TABLE_ROWS AS rows_, DATA_LENGTH AS data,
-       INDEX_LENGTH AS idx, TABLE_COMMENT AS comment, CREATE_OPTIONS AS options
-FROM information_schema.TABLES WHERE TABLE_SCHEMA IN :schemas
+SELECT t.TABLE_SCHEMA AS s, t.TABLE_NAME AS tbl, t.TABLE_TYPE AS kind, t.TABLE_ROWS AS rows_, t.DATA_LENGTH AS data,
+       t.INDEX_LENGTH AS idx, t.TABLE_COMMENT AS comment, t.CREATE_OPTIONS AS options, t.ENGINE AS engine,
+       t.ROW_FORMAT AS row_format, t.AUTO_INCREMENT AS auto_increment, t.TABLE_COLLATION AS collation,
+       co.CHARACTER_SET_NAME AS charset
+FROM information_schema.TABLES t
+LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME = t.TABLE_COLLATION
+WHERE t.TABLE_SCHEMA IN :schemas
 """
 
 VIEWS = (
@@ -44,14 +48,15 @@ VIEWS = (
 
 COLUMNS = """
 SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable,
-       COLUMN_DEFAULT AS default_, EXTRA AS extra, COLUMN_COMMENT AS comment, GENERATION_EXPRESSION AS generated
+       COLUMN_DEFAULT AS default_, EXTRA AS extra, COLUMN_COMMENT AS comment, GENERATION_EXPRESSION AS generated,
+       CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation
 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN :schemas
 ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION
 """
 
 STATISTICS = """
 SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, INDEX_NAME AS name, NON_UNIQUE AS non_unique, COLUMN_NAME AS col,
-       SUB_PART AS sub_part, INDEX_TYPE AS method, INDEX_COMMENT AS comment
+       SUB_PART AS sub_part, INDEX_TYPE AS method, INDEX_COMMENT AS comment, COLLATION AS sort
 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN :schemas
 ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
 """
@@ -96,6 +101,10 @@ SELECT TABLE_SCHEMA AS s, TABLE_NAME AS tbl, PARTITION_NAME AS name, PARTITION_M
 FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA IN :schemas AND PARTITION_NAME IS NOT NULL
 ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION
 """
+
+# EXTRA: "on update current_timestamp()", "DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)", "VIRTUAL
+# GENERATED", "STORED GENERATED", "INVISIBLE", "auto_increment", and combinations of these.
+_ON_UPDATE = re.compile(r"\bon update (\S+)", re.IGNORECASE)
 
 # MariaDB stores JSON as LONGTEXT with this CHECK, named after the column.
 _JSON_CHECK = re.compile(r"json_valid\(`(?P<column>(?:[^`]|``)+)`\)", re.IGNORECASE)
@@ -159,6 +168,9 @@ def _tables(connection: sa.Connection, params: dict[str, Any], scope: Scope, dra
         if kind is not TableKind.VIEW:
             draft.comment = text_or_none(row.comment)
             draft.row_estimate = int(row.rows_) if row.rows_ is not None else None
+            draft.engine, draft.row_format = row.engine or None, row.row_format or None
+            draft.charset, draft.collation = row.charset or None, row.collation or None
+            draft.auto_increment = int(row.auto_increment) if row.auto_increment is not None else None
             if row.data is not None:
                 draft.size_bytes = int(row.data) + int(row.idx or 0)
                 total = (total or 0) + draft.size_bytes
@@ -174,6 +186,9 @@ def _columns(connection: sa.Connection, params: dict[str, Any], drafts: Drafts, 
         if is_mariadb and default == "NULL":
             default = None  # MariaDB spells "no default" as NULL; a string 'NULL' would be quoted.
         extra = (row.extra or "").lower()
+        on_update = _ON_UPDATE.search(row.extra or "")
+        generated = bool(re.search(r"\b(virtual|stored|persistent) generated\b", extra))
+        charset = row.charset if row.charset and row.charset != draft.charset else None
         draft.columns.append(
             Column(
                 name=row.name,
@@ -182,9 +197,12 @@ def _columns(connection: sa.Connection, params: dict[str, Any], drafts: Drafts, 
                 default=default,
                 comment=text_or_none(row.comment),
                 identity="auto_increment" if "auto_increment" in extra else None,
-                generated=text_or_none(row.generated)
-                if "generated" in extra and "default_generated" not in extra
-                else None,
+                generated=text_or_none(row.generated) if generated else None,
+                generation=("virtual" if "virtual generated" in extra else "stored") if generated else None,
+                on_update=on_update.group(1) if on_update else None,
+                charset=charset,
+                collation=row.collation if row.collation and (charset or row.collation != draft.collation) else None,
+                invisible="invisible" in extra,
             )
         )
 
@@ -197,13 +215,26 @@ def _indexes(connection: sa.Connection, params: dict[str, Any], drafts: Drafts) 
         draft = drafts.get(schema, table)
         if draft is None:
             continue
-        columns = tuple(f"{r.col}({r.sub_part})" if r.sub_part else r.col for r in rows)
+        method = (rows[0].method or "").lower() or None
+        # MariaDB reports a SUB_PART for every SPATIAL key: not a prefix anyone declared.
+        prefixed = method != "spatial"
+        columns = tuple(f"{r.col}({r.sub_part})" if r.sub_part and prefixed else r.col for r in rows)
         unique = not int(rows[0].non_unique)
         if name == "PRIMARY":
-            draft.primary_key = PrimaryKey(tuple(r.col for r in rows), "PRIMARY")
+            shown = None if method == "btree" else method
+            draft.primary_key = PrimaryKey(tuple(r.col for r in rows), "PRIMARY", shown)
             continue
-        method = (rows[0].method or "").lower() or None
-        draft.indexes.append(Index(columns, name, unique, method, comment=text_or_none(rows[0].comment)))
+        options = tuple("DESC" if r.sort == "D" else "" for r in rows)
+        draft.indexes.append(
+            Index(
+                columns,
+                name,
+                unique,
+                method,
+                comment=text_or_none(rows[0].comment),
+                options=options if any(options) else (),
+            )
+        )
         if unique:
             draft.unique_constraints.append(UniqueConstraint(columns, name))
 

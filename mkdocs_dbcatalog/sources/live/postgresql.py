@@ -12,7 +12,7 @@ partitions (folded under their parent, with bounds), triggers, enum types and ex
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,11 +21,14 @@ from ...catalog.model import (
     CheckConstraint,
     Column,
     Database,
+    Domain,
     EnumType,
+    ExclusionConstraint,
     Extension,
     ForeignKey,
     Index,
     Partition,
+    Policy,
     PrimaryKey,
     TableKind,
     Trigger,
@@ -46,7 +49,8 @@ RULES = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d"
 _SCHEMA_FILTER = "n.nspname IN :schemas"
 
 SERVER = """
-SELECT current_setting('server_version') AS version, current_schema() AS default_schema,
+SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS version_num,
+       current_schema() AS default_schema,
        pg_database_size(d.oid) AS size, shobj_description(d.oid, 'pg_database') AS comment,
        ARRAY(SELECT nspname::text FROM pg_namespace
              WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1) AS schemas
@@ -61,37 +65,70 @@ SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS definition,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
-       CASE WHEN c.relispartition THEN (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS parent
+       CASE WHEN c.relispartition THEN (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS parent,
+       c.relpersistence, c.relrowsecurity, c.relforcerowsecurity
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ({_SCHEMA_FILTER} OR c.relispartition)
 """
 
+# A column's collation is shown where it is not its type's own (`COLLATE "C"` on a text column).
 COLUMNS = f"""
 SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
        pg_get_expr(d.adbin, d.adrelid) AS default, col_description(a.attrelid, a.attnum) AS comment,
-       a.attidentity, a.attgenerated
+       a.attidentity, a.attgenerated,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND NOT c.relispartition AND {_SCHEMA_FILTER}
 ORDER BY a.attrelid, a.attnum
 """
 
+# Key columns are named by attribute number (pg_get_indexdef quotes `"ParentId"`), expressions as
+# PostgreSQL prints them. Per key column, what CREATE INDEX says after it, as pg_get_indexdef
+# would: COLLATE when not the column's own (on an expression, when its definition says so), a
+# non-default operator class, DESC, NULLS placement other than the default for the direction.
+# Columns past indnkeyatts are INCLUDE columns.
+# Indexes behind an exclusion constraint are read as the constraint; a partition's indexes only
+# when no index of its parent stands for them (those are not attached through pg_inherits).
 INDEXES = f"""
-SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, am.amname,
+SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, am.amname, c.relispartition, i.indnkeyatts,
        pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k)
-         AS keys,
+       ARRAY(SELECT COALESCE(a.attname::text, pg_get_indexdef(i.indexrelid, k, true))
+             FROM generate_series(1, i.indnatts) k
+             LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] AND i.indkey[k - 1] > 0
+             ORDER BY k) AS keys,
+       ARRAY(SELECT concat_ws(' ',
+                CASE WHEN i.indcollation[k - 1] NOT IN (0, COALESCE(a.attcollation, t.typcollation))
+                      AND (a.attname IS NOT NULL
+                           OR strpos(pg_get_indexdef(i.indexrelid), 'COLLATE ' || quote_ident(co.collname)) > 0)
+                     THEN 'COLLATE ' || quote_ident(co.collname) END,
+                CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END,
+                CASE WHEN pg_indexam_has_property(am.oid, 'can_order') THEN
+                  CASE WHEN i.indoption[k - 1] & 1 = 1
+                       THEN 'DESC' || CASE WHEN i.indoption[k - 1] & 2 = 0 THEN ' NULLS LAST' ELSE '' END
+                       ELSE CASE WHEN i.indoption[k - 1] & 2 = 2 THEN 'NULLS FIRST' END END END)
+             FROM generate_series(1, i.indnkeyatts) k
+             LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1] AND i.indkey[k - 1] > 0
+             LEFT JOIN pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = k
+             LEFT JOIN pg_type t ON t.oid = ia.atttypid
+             LEFT JOIN pg_collation co ON co.oid = i.indcollation[k - 1]
+             LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k - 1]
+             ORDER BY k) AS options,
        obj_description(i.indexrelid, 'pg_class') AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT c.relispartition AND {_SCHEMA_FILTER}
+WHERE NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.contype = 'x')
+  AND (NOT c.relispartition AND {_SCHEMA_FILTER}
+       OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid))
 """
 
 # Constraints of the tables in scope, and foreign keys of every partition (see _partition_foreign_keys).
 # conparentid <> 0 marks the copies PostgreSQL makes of a parent's constraint on its partitions.
+# `{set_columns}` is confdelsetcols (ON DELETE SET NULL (col)) from PostgreSQL 15 on.
 CONSTRAINTS = f"""
 SELECT con.conrelid, con.conname, con.contype, c.relispartition,
        ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, o)
@@ -99,19 +136,34 @@ SELECT con.conrelid, con.conname, con.contype, c.relispartition,
        fn.nspname AS target_schema, fc.relname AS target,
        ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, o)
              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o) AS target_columns,
-       con.confdeltype, con.confupdtype,
-       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS expression
+       con.confdeltype, con.confupdtype, con.confmatchtype, con.condeferrable, con.condeferred,
+       {{set_columns}} AS set_columns,
+       CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS expression,
+       CASE WHEN con.contype = 'x' THEN pg_get_constraintdef(con.oid, true) END AS definition,
+       obj_description(con.oid, 'pg_constraint') AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.contype IN ('f', 'u', 'c') AND con.conparentid = 0
+WHERE con.contype IN ('f', 'u', 'c', 'x', 'p') AND con.conparentid = 0
   AND ({_SCHEMA_FILTER} OR (c.relispartition AND con.contype = 'f'))
 """
+_SET_COLUMNS = """ARRAY(SELECT a.attname::text FROM unnest(con.confdelsetcols) WITH ORDINALITY k(n, o)
+             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o)"""
 
 TRIGGERS = f"""
-SELECT t.tgrelid, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, true) AS definition
+SELECT t.tgrelid, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, true) AS definition,
+       obj_description(t.oid, 'pg_trigger') AS comment
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT t.tgisinternal AND NOT c.relispartition AND {_SCHEMA_FILTER}
+"""
+
+# polroles {0} is PUBLIC: no role listed.
+POLICIES = f"""
+SELECT p.polrelid, p.polname, p.polcmd, p.polpermissive,
+       ARRAY(SELECT r.rolname::text FROM pg_roles r WHERE r.oid = ANY(p.polroles) ORDER BY 1) AS roles,
+       pg_get_expr(p.polqual, p.polrelid) AS using_, pg_get_expr(p.polwithcheck, p.polrelid) AS check_
+FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE {_SCHEMA_FILTER}
 """
 
 ENUMS = f"""
@@ -121,12 +173,26 @@ WHERE {_SCHEMA_FILTER}
 GROUP BY n.nspname, t.typname ORDER BY 1, 2
 """
 
+DOMAINS = f"""
+SELECT n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod) AS type, t.typnotnull, t.typdefault,
+       obj_description(t.oid, 'pg_type') AS comment,
+       ARRAY(SELECT con.conname::text FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'
+             ORDER BY con.conname) AS check_names,
+       ARRAY(SELECT pg_get_expr(con.conbin, 0) FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c'
+             ORDER BY con.conname) AS checks
+FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+WHERE t.typtype = 'd' AND {_SCHEMA_FILTER}
+ORDER BY 1, 2
+"""
+
 # plpgsql is installed in every database; listing it says nothing about this one.
 EXTENSIONS = """
 SELECT e.extname, e.extversion, n.nspname, obj_description(e.oid, 'pg_extension') AS comment
 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 WHERE e.extname <> 'plpgsql' ORDER BY 1
 """
+COMMANDS = {"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
+MATCH = {"f": "FULL", "p": "PARTIAL"}
 
 
 def _query(text: str) -> sa.TextClause:
@@ -143,6 +209,8 @@ class _Relation:
     rows: int | None
     size: int | None
     draft: Draft | None
+    indexes: list[Index] = field(default_factory=list)
+    """A partition's own indexes (none of its parent's stands for them)."""
 
 
 def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
@@ -162,12 +230,30 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     relations = _relations(connection, params, scope, drafts)
     by_oid = {r.oid: r.draft for r in relations.values() if r.draft is not None}
     _columns(connection, params, by_oid)
-    _indexes(connection, params, by_oid)
+    _indexes(connection, params, relations)
     _triggers(connection, params, by_oid)
-    _constraints(connection, params, relations, drafts)
+    set_columns = _SET_COLUMNS if server["version_num"] >= 150000 else "NULL::text[]"
+    _constraints(connection, _query(CONSTRAINTS.format(set_columns=set_columns)), params, relations, drafts)
+    _policies(connection, params, by_oid)
+    _partition_indexes(relations)
     enums = tuple(
         EnumType(row.typname, tuple(row.labels), drafts.shown_schema(row.nspname))
         for row in connection.execute(_query(ENUMS), params)
+    )
+    domains = tuple(
+        Domain(
+            row.typname,
+            row.type,
+            drafts.shown_schema(row.nspname),
+            nullable=not row.typnotnull,
+            default=row.typdefault,
+            checks=tuple(
+                CheckConstraint(_unwrap(expression), name)
+                for name, expression in zip(row.check_names, row.checks, strict=True)
+            ),
+            comment=text_or_none(row.comment),
+        )
+        for row in connection.execute(_query(DOMAINS), params)
     )
     extensions = tuple(
         Extension(row.extname, text_or_none(row.comment), row.extversion, row.nspname)
@@ -183,6 +269,7 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
         extensions=extensions,
         tables=drafts.tables(),
         enums=enums,
+        domains=domains,
     )
 
 
@@ -198,6 +285,9 @@ def _relations(connection: sa.Connection, params: dict[str, Any], scope: Scope, 
             draft.definition = row.definition.strip() if row.definition else None
             draft.partition_key = row.partition_key
             draft.row_estimate, draft.size_bytes = rows, row.size
+            draft.persistence = {"u": "unlogged", "t": "temporary"}.get(row.relpersistence)
+            if row.relrowsecurity:
+                draft.row_security = "forced" if row.relforcerowsecurity else "enabled"
         relations[row.oid] = _Relation(row.oid, row.nspname, row.relname, row.parent, row.bound, rows, row.size, draft)
     # Fold partitions (at any depth) under their top-level parent: one entry, with its children listed.
     children: dict[int, list[_Relation]] = defaultdict(list)
@@ -232,12 +322,12 @@ def _sum(values: list[int | None]) -> int | None:
 def _columns(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
     identities = {"a": "identity always", "d": "identity by default"}
     rows = connection.execute(_query(COLUMNS), params).fetchall()
-    for relid, name, type_, not_null, default, comment, attidentity, attgenerated in rows:
+    for relid, name, type_, not_null, default, comment, attidentity, attgenerated, collation in rows:
         draft = by_oid.get(relid)
         if draft is None:
             continue
         generated = None
-        if attgenerated == "s":
+        if attgenerated == "s":  # PostgreSQL's only kind until 18 brings virtual ones
             default, generated = None, default
         identity = identities.get(attidentity)
         if identity is None and default and default.startswith("nextval("):
@@ -251,28 +341,55 @@ def _columns(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int
                 comment=comment or None,
                 identity=identity,
                 generated=generated,
+                generation="stored" if generated else None,
+                collation=collation,
             )
         )
 
 
-def _indexes(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
+def _indexes(connection: sa.Connection, params: dict[str, Any], relations: dict[int, _Relation]) -> None:
     for row in connection.execute(_query(INDEXES), params):
-        draft = by_oid.get(row.indrelid)
-        if draft is None:
+        relation = relations.get(row.indrelid)
+        if relation is None or (relation.draft is None and not row.relispartition):
             continue
-        if row.indisprimary:  # a primary key's index always bears the constraint's name
-            draft.primary_key = PrimaryKey(tuple(row.keys), row.relname)
+        keys = tuple(row.keys[: row.indnkeyatts])
+        if row.indisprimary and relation.draft is not None:
+            # a primary key's index always bears the constraint's name
+            method = None if row.amname == "btree" else row.amname
+            relation.draft.primary_key = PrimaryKey(keys, row.relname, method)
             continue
-        draft.indexes.append(
-            Index(
-                columns=tuple(row.keys),
-                name=row.relname,
-                unique=row.indisunique,
-                method=row.amname,
-                predicate=_unwrap(row.predicate) if row.predicate else None,
-                comment=text_or_none(row.comment),
-            )
+        index = Index(
+            columns=keys,
+            name=row.relname,
+            unique=row.indisunique,
+            method=row.amname,
+            predicate=_unwrap(row.predicate) if row.predicate else None,
+            comment=text_or_none(row.comment),
+            options=tuple(row.options) if any(row.options) else (),
+            include=tuple(row.keys[row.indnkeyatts :]),
         )
+        if relation.draft is not None:
+            relation.draft.indexes.append(index)
+        else:
+            relation.indexes.append(index)
+
+
+def _partition_indexes(relations: dict[int, _Relation]) -> None:
+    """File each partition's own indexes under the partition its top-level parent lists."""
+    for relation in relations.values():
+        if not relation.indexes:
+            continue
+        child, parent = relation, relations.get(relation.parent) if relation.parent is not None else None
+        while parent is not None and parent.draft is None and parent.parent is not None:
+            child, parent = parent, relations.get(parent.parent)
+        if parent is None or parent.draft is None:
+            continue
+        name = child.name if child.schema == parent.schema else f"{child.schema}.{child.name}"
+        partitions = parent.draft.partitions
+        for i, partition in enumerate(partitions):
+            if partition.name == name:
+                indexes = sorted((*partition.indexes, *relation.indexes), key=lambda x: x.name or "")
+                partitions[i] = replace(partition, indexes=tuple(indexes))
 
 
 def _triggers(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
@@ -285,14 +402,35 @@ def _triggers(connection: sa.Connection, params: dict[str, Any], by_oid: dict[in
         events = tuple(
             name for bit, name in ((4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE")) if kind & bit
         )
-        draft.triggers.append(Trigger(row.tgname, timing, events, row.definition))
+        draft.triggers.append(Trigger(row.tgname, timing, events, row.definition, text_or_none(row.comment)))
+
+
+def _policies(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
+    for row in connection.execute(_query(POLICIES), params):
+        draft = by_oid.get(row.polrelid)
+        if draft is not None:
+            draft.policies.append(
+                Policy(
+                    row.polname,
+                    COMMANDS.get(row.polcmd, "ALL"),
+                    row.polpermissive,
+                    tuple(row.roles),
+                    _unwrap(row.using_) if row.using_ else None,
+                    _unwrap(row.check_) if row.check_ else None,
+                )
+            )
 
 
 def _constraints(
-    connection: sa.Connection, params: dict[str, Any], relations: dict[int, _Relation], drafts: Drafts
+    connection: sa.Connection,
+    query: sa.TextClause,
+    params: dict[str, Any],
+    relations: dict[int, _Relation],
+    drafts: Drafts,
 ) -> None:
     partition_keys: dict[int, set[ForeignKey]] = defaultdict(set)
-    for row in connection.execute(_query(CONSTRAINTS), params).fetchall():
+    for row in connection.execute(query, params).fetchall():
+        comment = text_or_none(row.comment)
         if row.contype == "f":
             fk = ForeignKey(
                 columns=tuple(row.columns),
@@ -301,9 +439,13 @@ def _constraints(
                 name=row.conname,
                 on_delete=RULES.get(row.confdeltype, "NO ACTION"),
                 on_update=RULES.get(row.confupdtype, "NO ACTION"),
+                match=MATCH.get(row.confmatchtype),
+                deferrable=_deferrable(row.condeferrable, row.condeferred),
+                on_delete_columns=tuple(row.set_columns or ()),
+                comment=comment,
             )
             if row.relispartition:
-                partition_keys[row.conrelid].add(replace(fk, name=None))
+                partition_keys[row.conrelid].add(replace(fk, name=None, comment=None))
                 continue
         relation = relations.get(row.conrelid)
         draft = relation.draft if relation else None
@@ -312,10 +454,21 @@ def _constraints(
         if row.contype == "f":
             draft.foreign_keys.append(fk)
         elif row.contype == "u":
-            draft.unique_constraints.append(UniqueConstraint(tuple(row.columns), row.conname))
+            draft.unique_constraints.append(UniqueConstraint(tuple(row.columns), row.conname, comment))
+        elif row.contype == "x":
+            draft.exclusion_constraints.append(ExclusionConstraint(row.definition, row.conname, comment))
+        elif row.contype == "p":
+            if draft.primary_key is not None and comment:
+                draft.primary_key = replace(draft.primary_key, comment=comment)
         else:
-            draft.check_constraints.append(CheckConstraint(_unwrap(row.expression), row.conname))
+            draft.check_constraints.append(CheckConstraint(_unwrap(row.expression), row.conname, comment))
     _partition_foreign_keys(partition_keys, relations)
+
+
+def _deferrable(deferrable: bool, deferred: bool) -> str | None:
+    if not deferrable:
+        return None
+    return "DEFERRABLE INITIALLY DEFERRED" if deferred else "DEFERRABLE INITIALLY IMMEDIATE"
 
 
 def _unwrap(expression: str) -> str:

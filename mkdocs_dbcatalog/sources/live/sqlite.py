@@ -41,7 +41,8 @@ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' {skip}
 ORDER BY m.name, f.id, f.seq
 """
 INDEXES = """
-SELECT m.name AS tbl, il.name, il."unique" AS is_unique, il.origin, il.partial, ii.cid, ii.name AS col
+SELECT m.name AS tbl, il.name, il."unique" AS is_unique, il.origin, il.partial, ii.cid, ii.name AS col,
+       ii."desc" AS descending, ii.coll
 FROM sqlite_schema m JOIN pragma_index_list(m.name) il JOIN pragma_index_xinfo(il.name) ii
 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ii.key = 1 {skip}
 ORDER BY m.name, il.name, ii.seqno
@@ -89,6 +90,8 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
         sql_of[obj.name] = obj.sql or ""
         if kind is TableKind.VIEW:
             draft.definition = sqlite_sql.view_body(obj.sql or "")
+        elif kind is TableKind.VIRTUAL:
+            draft.definition = (obj.sql or "").strip() or None  # CREATE VIRTUAL TABLE ... USING fts5(...)
     index_sql = {o.name: o.sql for o in objects if o.type == "index" and o.sql}
     for obj in objects:
         owner = drafts.get("main", obj.tbl_name)
@@ -149,6 +152,7 @@ def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> Non
                     default=default,
                     identity=identity,
                     generated=expressions.get(name) if hidden in (2, 3) else None,
+                    generation={2: "virtual", 3: "stored"}.get(hidden),
                 )
             )
         if pk and draft.kind is TableKind.TABLE:
@@ -199,7 +203,28 @@ def _indexes(rows: Any, drafts: Drafts, index_sql: dict[str, str]) -> None:
             if len(terms) == len(index_rows):
                 columns = tuple(r.col if r.col is not None else term for r, term in zip(index_rows, terms, strict=True))
         unique = bool(first.is_unique)
-        draft.indexes.append(Index(tuple(c or "?" for c in columns), name, unique, "btree", predicate))
+        # pragma_index_xinfo names the collation of every column; BINARY is SQLite's default.
+        options = tuple(
+            " ".join(
+                part
+                for part in (
+                    f"COLLATE {r.coll}" if r.coll and r.coll.upper() != "BINARY" else "",
+                    "DESC" if r.descending else "",
+                )
+                if part
+            )
+            for r in index_rows
+        )
+        draft.indexes.append(
+            Index(
+                tuple(c or "?" for c in columns),
+                name,
+                unique,
+                "btree",
+                predicate,
+                options=options if any(options) else (),
+            )
+        )
         if first.origin == "u":
             draft.unique_constraints.append(Unique(tuple(c or "?" for c in columns)))
 
