@@ -176,8 +176,8 @@ def test_on_update_and_generated_storage_in_the_columns_table(mariadb: tuple[str
 
 
 @pytest.mark.postgres
-def test_postgresql_generated_columns_are_stored(tmp_path: Path, pg: tuple[str, Database]) -> None:
-    url, _ = pg
+def test_postgresql_generated_columns_are_stored(pg_url: str) -> None:
+    url = pg_url
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE priced (p int, twice int GENERATED ALWAYS AS (p * 2) STORED)")
