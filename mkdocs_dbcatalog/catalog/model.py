@@ -35,6 +35,8 @@ class Origin(str, enum.Enum):
     YAML = "yaml"
     LIVE = "live"
     CACHED = "cached"
+    DDL = "ddl"
+    """Read from schema (DDL) files: `connection.ddl`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +237,8 @@ class Table:
     row_security: str | None = None
     """'enabled', or 'forced' (applies to the table's owner too); None when off (PostgreSQL)."""
     policies: tuple[Policy, ...] = ()
+    incomplete: str | None = None
+    """Why the structure shown is not the whole of it (a schema file's CREATE that could not be fully read)."""
 
     @property
     def key(self) -> str:
@@ -459,6 +463,24 @@ class Drift:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedStatement:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaFile:
+    """A schema file read for a database's structure, and the statements of it that were skipped."""
+
+    path: str
+    """Relative to the site's config."""
+    dialect: str
+    statements: int = 0
+    skipped: tuple[SkippedStatement, ...] = ()
+    """Statements that could not be parsed or applied, in file order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Database:
     name: str
     service: str | None = None
@@ -490,6 +512,8 @@ class Database:
     source_file: str | None = None
     """The YAML file, relative to the site's config, for messages and 'edit this' links."""
     domains: tuple[Domain, ...] = ()
+    schema_files: tuple[SchemaFile, ...] = ()
+    """The schema (DDL) files the structure was read from, with what of them could not be read."""
 
     @property
     def text(self) -> str | None:

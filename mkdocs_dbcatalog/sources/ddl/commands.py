@@ -1,0 +1,411 @@
+"""What sqlglot parses only as an opaque Command, and the engine-specific statements of the catalog.
+
+sqlglot keeps some statements as `exp.Command` (a keyword and the rest as text): PostgreSQL's
+CREATE EXTENSION, ALTER TYPE ... ADD VALUE, ALTER TABLE ... ATTACH PARTITION, SET search_path,
+MySQL's RENAME TABLE. Their few words are read here from sqlglot's own tokens. Also here: SQL
+Server's `sp_addextendedproperty 'MS_Description'` comments, triggers, partitions, and the
+recovery of a CREATE TABLE that sqlglot could not parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from ...catalog.model import Extension, Index, Partition, TableKind, Trigger
+from .applied import Applied, Change, Draft, Status
+from .spans import unwrap
+from .statements import Statement, parse_statement
+from .translate import literal_text, name_of
+
+if TYPE_CHECKING:
+    from .state import SchemaState
+
+_CREATE_TABLE = re.compile(
+    r"(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?(?:(?:GLOBAL|LOCAL|TEMP|TEMPORARY|TRANSIENT|UNLOGGED|EXTERNAL|FOREIGN)\s+)*"
+    r"TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"
+)
+_WITH_DATA = re.compile(r"(?is)\s+WITH\s+(?:NO\s+)?DATA\s*$")
+
+
+def _words(statement: Statement, dialect: str) -> list[tuple[str, str]]:
+    """(upper text, text) of each token, for the few words of a Command."""
+    try:
+        tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(statement.text)
+    except TokenError:
+        return []
+    return [(t.text.upper(), t.text) for t in tokens]
+
+
+def _table(state: SchemaState, text: str) -> exp.Table | None:
+    try:
+        return exp.to_table(text, dialect=state.dialect.sqlglot)
+    except (ParseError, TokenError, ValueError):
+        return None
+
+
+def apply_command(state: SchemaState, statement: Statement, command: exp.Command) -> Applied:
+    head = " ".join(statement.text.split()[:4]).upper()
+    dialect = state.dialect.sqlglot
+    if head.startswith("CREATE MATERIALIZED VIEW") and _WITH_DATA.search(statement.text):
+        text = _WITH_DATA.sub("", statement.text)
+        reparsed = parse_statement(text, state.dialect, statement.line, statement.file)
+        if reparsed and isinstance(reparsed[0].expression, exp.Create):
+            return state.apply(reparsed[0])
+    words = _words(statement, dialect)
+    upper = [w for w, _ in words]
+    if head.startswith("CREATE EXTENSION"):
+        return _create_extension(state, statement, words)
+    if head.startswith("COMMENT ON EXTENSION") and "IS" in upper:
+        name = words[3][1]
+        found = state.extensions.get(name)
+        comment = words[upper.index("IS") + 1][1] if upper.index("IS") + 1 < len(words) else None
+        if found is not None:
+            state.extensions[name] = replace(found, purpose=None if comment == "NULL" else comment)
+        return state.done(statement, [Change("comment", name)])
+    if head.startswith("ALTER TYPE") and "ADD" in upper and "VALUE" in upper:
+        return _add_enum_value(state, statement, words)
+    if head.startswith("ALTER TABLE") and "ATTACH" in upper and "PARTITION" in upper:
+        return _attach_partition(state, statement, words)
+    if head.startswith("RENAME TABLE"):
+        return _rename_tables(state, statement)
+    if head.startswith("SET SEARCH_PATH") or head.startswith("SET SCHEMA"):
+        names = [text for word, text in words[2:] if word not in ("=", "TO", ",", "DEFAULT")]
+        if names:
+            state.current_schema = state.dialect.fold(names[0].strip("'\""), False)
+        return Applied(statement, Status.NO_EFFECT)
+    if head.startswith("CREATE SCHEMA"):
+        name = words[2][1] if len(words) > 2 else ""
+        if name and name not in state.schemas:
+            state.schemas.append(name)
+        return state.done(statement, [Change("create schema", name)])
+    if re.match(
+        r"CREATE (?:PRIMARY |SELECTIVE )?(?:XML|SPATIAL|COLUMNSTORE|CLUSTERED COLUMNSTORE|NONCLUSTERED COLUMNSTORE) ",
+        head,
+    ):
+        return _index_from_words(state, statement, words)
+    if head.startswith("CREATE TYPE"):
+        return Applied(statement, Status.NO_EFFECT)  # alias and composite types (enums parse as CREATE)
+    return state.skip(statement, f"sqlglot reads {' '.join(statement.text.split()[:2])} only as an opaque command")
+
+
+def _index_from_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+    """SQL Server's XML, spatial and columnstore indexes: `CREATE [PRIMARY] XML INDEX name ON table (column)`."""
+    upper = [w for w, _ in words]
+    if "INDEX" not in upper or "ON" not in upper:
+        return state.skip(statement, "cannot read the index")
+    at, on = upper.index("INDEX"), upper.index("ON")
+    method = " ".join(w.lower() for w in upper[1:at] if w not in ("PRIMARY", "SELECTIVE", "NONCLUSTERED"))
+    paren = upper.index("(", on) if "(" in upper[on:] else len(upper)
+    table = _table(state, "".join(t for _, t in words[on + 1 : paren]))
+    draft = state.draft(table) if table is not None else None
+    if draft is None:
+        return state.skip(statement, "an index on a table the file does not create")
+    close = upper.index(")", paren) if ")" in upper[paren:] else len(upper)
+    columns = tuple(
+        name_of(exp.to_identifier(t), state.dialect)
+        for w, t in words[paren + 1 : close]
+        if w not in (",", "ASC", "DESC")
+    )
+    name = name_of(exp.to_identifier(words[at + 1][1]), state.dialect)
+    draft.indexes = [i for i in draft.indexes if i.name != name] + [Index(columns, name, False, method or None)]
+    return state.done(statement, [Change("create index", state.label(draft.schema, draft.name), name)])
+
+
+def _create_extension(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+    upper = [w for w, _ in words]
+    at = 2 + (3 if upper[2:5] == ["IF", "NOT", "EXISTS"] else 0)
+    if at >= len(words):
+        return state.skip(statement, "CREATE EXTENSION without a name")
+    name = words[at][1]
+    schema = (
+        words[upper.index("SCHEMA") + 1][1]
+        if "SCHEMA" in upper[at:] and upper.index("SCHEMA") + 1 < len(words)
+        else None
+    )
+    version = (
+        words[upper.index("VERSION") + 1][1]
+        if "VERSION" in upper[at:] and upper.index("VERSION") + 1 < len(words)
+        else None
+    )
+    state.extensions[name] = Extension(name, None, version, schema)
+    return state.done(statement, [Change("create extension", name)])
+
+
+def _add_enum_value(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+    upper = [w for w, _ in words]
+    value_at = upper.index("VALUE") + 1
+    if upper[value_at : value_at + 3] == ["IF", "NOT", "EXISTS"]:
+        value_at += 3
+    table = _table(state, "".join(text if word != "ADD" else "" for word, text in words[2 : upper.index("ADD")]))
+    if table is None or value_at >= len(words):
+        return state.skip(statement, "cannot read the type's name or value")
+    schema, name = state.place(table)
+    found = state.enums.get(state.key(schema, name))
+    if found is None:
+        return state.skip(statement, f"ALTER of type {state.label(schema, name)}, which the file does not create")
+    value = words[value_at][1]
+    values = list(found.values)
+    if value in values:
+        return state.done(statement, [])
+    position = len(values)
+    if value_at + 2 < len(words) and upper[value_at + 1] in ("BEFORE", "AFTER") and words[value_at + 2][1] in values:
+        anchor = values.index(words[value_at + 2][1])
+        position = anchor if upper[value_at + 1] == "BEFORE" else anchor + 1
+    values.insert(position, value)
+    state.enums[state.key(schema, name)] = replace(found, values=tuple(values))
+    return state.done(statement, [Change("alter type", state.label(schema, name), value)])
+
+
+def _attach_partition(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+    """`ALTER TABLE [ONLY] parent ATTACH PARTITION child FOR VALUES ...` (how pg_dump writes partitions)."""
+    upper = [w for w, _ in words]
+    start = 3 if upper[2] == "ONLY" else 2
+    attach = upper.index("ATTACH")
+    parent = _table(state, "".join(t for _, t in words[start:attach]))
+    bound_at = next((i for i in range(attach + 2, len(upper)) if upper[i] in ("FOR", "DEFAULT")), len(upper))
+    child = _table(state, "".join(t for _, t in words[attach + 2 : bound_at]))
+    if parent is None or child is None:
+        return state.skip(statement, "cannot read the partition's tables")
+    bound_match = re.search(r"(?is)\b(FOR\s+VALUES\b.*|DEFAULT)\s*$", statement.text)
+    schema, name = state.place(child)
+    return _add_partition(state, statement, parent, schema, name, bound_match.group(1) if bound_match else None)
+
+
+def partition_of(
+    state: SchemaState, statement: Statement, name: str, schema: str | None, prop: exp.PartitionedOfProperty
+) -> Applied:
+    """`CREATE TABLE child PARTITION OF parent FOR VALUES ...`."""
+    bound_match = re.search(r"(?is)\b(FOR\s+VALUES\b.*|DEFAULT)\s*$", statement.text)
+    if state.drafts.get(state.key(schema, name)) is None:
+        state.new_table(schema, name, TableKind.TABLE)
+    return _add_partition(state, statement, prop.this, schema, name, bound_match.group(1) if bound_match else None)
+
+
+def _add_partition(
+    state: SchemaState,
+    statement: Statement,
+    parent_table: exp.Expression,
+    schema: str | None,
+    name: str,
+    bound: str | None,
+) -> Applied:
+    parent = state.draft(parent_table)
+    if parent is None:
+        return state.skip(statement, "a partition of a table the file does not create")
+    child = state.drafts.get(state.key(schema, name))
+    if child is not None:
+        child.parent = state.key(parent.schema, parent.name)
+    shown = name if state.key(schema, "") == state.key(parent.schema, "") else f"{schema}.{name}"
+    parent.partitions = [p for p in parent.partitions if p.name != shown] + [Partition(shown, bound)]
+    return state.done(statement, [Change("attach partition", state.label(parent.schema, parent.name), shown)])
+
+
+def partition_key(statement: Statement, prop: exp.PartitionedByProperty) -> str | None:
+    written = statement.spans.partition_key() if statement.spans else None
+    return written or prop.this.sql(dialect="postgres")
+
+
+def view_body(statement: Statement, table: exp.Expression) -> str | None:
+    """The query of a view as written: everything after the `AS` that follows its name."""
+    spans = statement.spans
+    name = table.this if isinstance(table, exp.Table) else table
+    at = spans.index_of(name) if spans is not None and name is not None else None
+    if spans is None or at is None:
+        return None
+    first = spans.after_keyword("AS", at + 1)
+    return spans.rest(first) or None if first is not None else None
+
+
+def _rename_tables(state: SchemaState, statement: Statement) -> Applied:
+    """MySQL's `RENAME TABLE a TO b, c TO d`."""
+    body = re.sub(r"(?is)^RENAME\s+TABLES?\s+", "", statement.text)
+    from .alter import rename_table
+
+    changes = []
+    for pair in body.split(","):
+        parts = re.split(r"(?i)\s+TO\s+", pair.strip(), maxsplit=1)
+        old, new = (parts[0], parts[1]) if len(parts) == 2 else (pair, "")
+        source, target = _table(state, old), _table(state, new) if new else None
+        draft = state.draft(source) if source is not None else None
+        if draft is None or target is None:
+            return state.skip(statement, f"no table {old.strip()} to rename")
+        changes.append(rename_table(state, draft, target))
+    return state.done(statement, changes)
+
+
+def trigger(state: SchemaState, statement: Statement) -> Applied:
+    return _trigger_from_words(state, statement, _words(statement, state.dialect.sqlglot))
+
+
+def _trigger_from_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+    """A trigger's header, `CREATE [TEMP] TRIGGER name {BEFORE|AFTER|INSTEAD OF} events ON table`
+    (or T-SQL's `CREATE TRIGGER name ON table {AFTER|FOR|INSTEAD OF} events AS ...`), when sqlglot
+    reads no more of it: its body is kept as written."""
+    upper = [w for w, _ in words]
+    if "TRIGGER" not in upper or "ON" not in upper:
+        return state.skip(statement, "cannot read the trigger's header")
+    at = upper.index("TRIGGER") + 1
+    if upper[at : at + 3] == ["IF", "NOT", "EXISTS"]:
+        at += 3
+    on = upper.index("ON", at)
+    name = _table(state, "".join(t for _, t in words[at:on]) if upper[at + 1 : at + 2] == ["."] else words[at][1])
+    stops = ("FOR", "AFTER", "BEFORE", "INSTEAD", "WITH", "AS", "WHEN", "BEGIN", "REFERENCING", "EXECUTE")
+    end = next((i for i in range(on + 1, len(upper)) if upper[i] in stops), len(upper))
+    table = _table(state, "".join(t for _, t in words[on + 1 : end]))
+    draft = state.draft(table) if table is not None else None
+    if draft is None or name is None:
+        return state.skip(statement, "a trigger on a table the file does not create")
+    header = upper[at:end]
+    rest = upper[end:]
+    stop = next((i for i, w in enumerate(rest) if w in ("AS", "BEGIN", "WHEN", "EXECUTE", "REFERENCING")), len(rest))
+    clause = header + rest[:stop]
+    timing = next((t for t in ("BEFORE", "AFTER", "INSTEAD") if t in clause), None)
+    if timing is None:
+        timing = "AFTER" if rest[:1] == ["FOR"] else "BEFORE"  # T-SQL's FOR is AFTER; SQLite's default is BEFORE
+    events = tuple(e for e in ("INSERT", "UPDATE", "DELETE", "TRUNCATE") if e in clause)
+    return _add_trigger(
+        state,
+        statement,
+        draft,
+        name_of(name.this, state.dialect),
+        "INSTEAD OF" if timing == "INSTEAD" else timing,
+        events,
+    )
+
+
+def _add_trigger(
+    state: SchemaState, statement: Statement, draft: Draft, name: str, timing: str | None, events: tuple[str, ...]
+) -> Applied:
+    draft.triggers = [t for t in draft.triggers if t.name != name]
+    draft.triggers.append(Trigger(name, timing, events, statement.text.strip()))
+    return state.done(statement, [Change("create trigger", state.label(draft.schema, draft.name), name)])
+
+
+def execute(state: SchemaState, statement: Statement, call: exp.Execute) -> Applied:
+    """SQL Server's `sp_addextendedproperty @name = N'MS_Description'`: the comments of tables and columns."""
+    procedure = call.this.name.lower() if call.this is not None else ""
+    if procedure not in ("sp_addextendedproperty", "sp_updateextendedproperty", "sp_dropextendedproperty"):
+        return (
+            state.skip(statement, f"EXEC {procedure} is not read")
+            if procedure == "sp_rename"
+            else Applied(statement, Status.NO_EFFECT)
+        )
+    order = ["name", "value", "level0type", "level0name", "level1type", "level1name", "level2type", "level2name"]
+    if procedure == "sp_dropextendedproperty":
+        order.remove("value")
+    values: dict[str, str | None] = {}
+    for i, argument in enumerate(call.expressions):
+        if isinstance(argument, exp.EQ) and isinstance(argument.this, exp.Parameter):
+            values[argument.this.name.lower()] = literal_text(argument.expression)
+        elif i < len(order):
+            values[order[i]] = literal_text(argument)
+    if (values.get("name") or "").lower() != "ms_description":
+        return Applied(statement, Status.NO_EFFECT)
+    text = None if procedure == "sp_dropextendedproperty" else values.get("value")
+    level1 = (values.get("level1type") or "").upper()
+    if level1 not in ("TABLE", "VIEW"):
+        return Applied(statement, Status.NO_EFFECT)  # schemas, procedures, functions...
+    schema = values.get("level0name") if (values.get("level0type") or "").upper() == "SCHEMA" else None
+    table = exp.Table(
+        this=exp.to_identifier(values.get("level1name") or ""), db=exp.to_identifier(schema) if schema else None
+    )
+    draft = state.draft(table)
+    if draft is None:
+        return state.skip(
+            statement, f"a description of {state.label(*state.place(table))}, which the file does not create"
+        )
+    label = state.label(draft.schema, draft.name)
+    level2 = (values.get("level2type") or "").upper()
+    target = values.get("level2name") or ""
+    if not level2:
+        draft.comment = text
+        return state.done(statement, [Change("comment", label)])
+    if level2 == "COLUMN":
+        if not set_column_comment(state, draft, target, text):
+            return state.skip(statement, f"a description of {target!r}, which is not a column of {label}")
+        return state.done(statement, [Change("comment", label, target)])
+    if level2 == "INDEX":
+        for i, index in enumerate(draft.indexes):
+            if state.key(None, index.name or "") == state.key(None, target):
+                draft.indexes[i] = replace(index, comment=text)
+        return state.done(statement, [Change("comment", label, target)])
+    return Applied(statement, Status.NO_EFFECT)  # descriptions of constraints and triggers
+
+
+def set_column_comment(state: SchemaState, draft: Draft, column: str, text: str | None) -> bool:
+    wanted = state.key(None, column)[1]
+    for i, existing in enumerate(draft.columns):
+        if state.key(None, existing.name)[1] == wanted:
+            draft.columns[i] = replace(existing, comment=text)
+            return True
+    return False
+
+
+def index_owner(state: SchemaState, target: exp.Expression) -> tuple[Draft, Index] | None:
+    """The table and index an index name (`schema.index` or `index`) refers to."""
+    schema, name = state.place(target)
+    explicit = isinstance(target, exp.Table) and target.args.get("db") is not None
+    wanted = state.key(schema, name)
+    for draft in state.drafts.values():
+        if explicit and state.key(draft.schema, "")[0] != wanted[0]:
+            continue
+        for index in draft.indexes:
+            if index.name is not None and state.key(None, index.name)[1] == wanted[1]:
+                return draft, index
+    return None
+
+
+def alter_index(state: SchemaState, statement: Statement, alter: exp.Alter) -> Applied:
+    actions = alter.args.get("actions") or []
+    rename = next((a for a in actions if isinstance(a, exp.AlterRename)), None)
+    if rename is None:
+        return Applied(statement, Status.NO_EFFECT)
+    owner = index_owner(state, alter.this)
+    if owner is None:
+        return state.skip(statement, f"no index {state.label(*state.place(alter.this))} to rename")
+    draft, index = owner
+    new = name_of(rename.this.this if isinstance(rename.this, exp.Table) else rename.this, state.dialect)
+    draft.indexes[draft.indexes.index(index)] = replace(index, name=new)
+    if draft.primary_key is not None and draft.primary_key.name == index.name:
+        draft.primary_key = replace(draft.primary_key, name=new)
+    return state.done(
+        statement, [Change("rename index", state.label(draft.schema, draft.name), f"{index.name} → {new}")]
+    )
+
+
+def failed_create_table(state: SchemaState, statement: Statement) -> Applied | None:
+    """A CREATE TABLE sqlglot could not parse at all: the table is still listed, by name, marked incomplete."""
+    found = _CREATE_TABLE.match(statement.text)
+    if not found:
+        return None
+    words = _words(replace(statement, text=statement.text[found.end() :]), state.dialect.sqlglot)
+    name_end = next((i for i, (w, _) in enumerate(words) if w in ("(", "AS", "LIKE", "PARTITION")), len(words))
+    table = _table(state, "".join(t for _, t in words[:name_end]))
+    if table is None:
+        return None
+    schema, name = state.place(table)
+    draft = state.new_table(schema, name, TableKind.TABLE)
+    reason = f"its CREATE TABLE (line {statement.line}) could not be parsed: {statement.error}"
+    draft.incomplete.append(reason)
+    return Applied(statement, Status.APPLIED, (Change("create table", state.label(schema, name)),), reason)
+
+
+__all__ = [
+    "alter_index",
+    "apply_command",
+    "execute",
+    "failed_create_table",
+    "index_owner",
+    "partition_key",
+    "partition_of",
+    "set_column_comment",
+    "trigger",
+    "unwrap",
+    "view_body",
+]

@@ -1,0 +1,132 @@
+"""The statement applier: scripts applied in order to a schema state, as migrations and schema files use it."""
+
+from __future__ import annotations
+
+from mkdocs_dbcatalog.catalog.model import Column, PrimaryKey, Table, TableKind, TableRef
+from mkdocs_dbcatalog.sources.ddl import Change, SchemaState, Status, parse_script
+
+MIGRATION = """
+CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (
+    id bigserial PRIMARY KEY,
+    customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    total numeric(12, 2) DEFAULT 0 CHECK (total >= 0),
+    note varchar(80)
+);
+CREATE INDEX orders_customer_idx ON orders (customer_id) WHERE total > 0;
+ALTER TABLE orders ADD COLUMN status text NOT NULL DEFAULT 'new', DROP COLUMN note;
+ALTER TABLE orders ALTER COLUMN total TYPE numeric(14, 2), ALTER COLUMN total SET NOT NULL;
+ALTER TABLE orders RENAME COLUMN status TO state;
+ALTER TABLE customers RENAME TO clients;
+ALTER TABLE clients ADD CONSTRAINT clients_email_key UNIQUE (email);
+COMMENT ON TABLE orders IS 'One row per order';
+COMMENT ON COLUMN orders.state IS 'Lifecycle state';
+CREATE TABLE scratch (id int);
+DROP TABLE scratch;
+"""
+
+
+def test_a_migration_folds_into_tables_and_says_what_each_statement_changed() -> None:
+    state = SchemaState("postgres")
+    applied = state.apply_all(parse_script(MIGRATION, "postgres", file="V1__init.sql"))
+    assert all(a.status is Status.APPLIED for a in applied), [(a.statement.line, a.reason) for a in applied]
+    assert [a.statement.line for a in applied][:3] == [2, 3, 9]
+    assert applied[3].changes == (Change("add column", "orders", "status"), Change("drop column", "orders", "note"))
+    assert applied[5].changes == (Change("rename column", "orders", "status → state"),)
+    assert applied[6].changes == (Change("rename table", "customers", "clients"),)
+
+    tables = {t.key: t for t in state.tables()}
+    assert sorted(tables) == ["clients", "orders"]
+    orders = tables["orders"]
+    assert orders.comment == "One row per order"
+    assert [(c.name, c.type, c.nullable, c.default) for c in orders.columns] == [
+        ("id", "bigserial", False, None),
+        ("customer_id", "bigint", False, None),
+        ("total", "numeric(14, 2)", False, "0"),
+        ("state", "text", False, "'new'"),
+    ]
+    assert orders.column("id").identity == "serial"  # type: ignore[union-attr]
+    assert orders.column("state").comment == "Lifecycle state"  # type: ignore[union-attr]
+    assert orders.primary_key == PrimaryKey(("id",), "orders_pkey")
+    (fk,) = orders.foreign_keys
+    # The rename of customers follows into the foreign key that points at it.
+    assert (fk.columns, fk.target, fk.target_columns, fk.on_delete, fk.on_update) == (
+        ("customer_id",),
+        TableRef("clients"),
+        ("id",),
+        "CASCADE",
+        "NO ACTION",
+    )
+    assert [c.expression for c in orders.check_constraints] == ["total >= 0"]
+    (index,) = orders.indexes
+    assert (index.name, index.columns, index.predicate, index.method) == (
+        "orders_customer_idx",
+        ("customer_id",),
+        "total > 0",
+        "btree",
+    )
+    clients = tables["clients"]
+    assert [u.name for u in clients.unique_constraints] == ["clients_email_key"]
+
+
+def test_a_state_starts_from_existing_tables_and_reports_what_it_cannot_apply() -> None:
+    before = Table("users", columns=(Column("id", "integer", False),), primary_key=PrimaryKey(("id",)))
+    state = SchemaState("postgres", tables=[before])
+    script = (
+        "ALTER TABLE users ADD COLUMN name text;\nALTER TABLE ghosts ADD COLUMN x int;\nALTER TABLE users FROB x;\n"
+        "GRANT SELECT ON users TO app;\nCREATE TABLE t (a int) FROBNICATE;"
+    )
+    applied = state.apply_all(parse_script(script, "postgres", file="V2.sql"))
+    assert [a.status for a in applied] == [
+        Status.APPLIED,
+        Status.SKIPPED,
+        Status.SKIPPED,
+        Status.NO_EFFECT,
+        Status.APPLIED,
+    ]
+    assert applied[1].statement.line == 2 and "ghosts" in (applied[1].reason or "")
+    assert applied[2].statement.where == "V2.sql:3" and "ALTER TABLE" in (applied[2].reason or "")
+    # What sqlglot cannot read after the column list is left out, and the table says so.
+    assert applied[4].reason == "FROBNICATE (line 5) could not be read and was left out"
+    t, users = state.tables()
+    assert t.incomplete == applied[4].reason and [c.name for c in t.columns] == ["a"]
+    assert [c.name for c in users.columns] == ["id", "name"] and users.primary_key == PrimaryKey(("id",))
+
+
+def test_views_indexes_and_drops_in_mysql_and_tsql() -> None:
+    mysql = SchemaState("mysql")
+    mysql.apply_all(
+        parse_script(
+            "CREATE TABLE `a` (`id` int unsigned NOT NULL AUTO_INCREMENT, `t` timestamp NOT NULL DEFAULT "
+            "current_timestamp() ON UPDATE current_timestamp(), PRIMARY KEY (`id`), KEY `ix_t` (`t`)) "
+            "ENGINE=InnoDB COMMENT='Things';\n"
+            "CREATE VIEW v AS select `a`.`id` AS `id` from `a`;\nALTER TABLE a DROP INDEX ix_t;",
+            "mysql",
+        )
+    )
+    a, v = mysql.tables()
+    assert (a.comment, a.primary_key, a.indexes) == ("Things", PrimaryKey(("id",), "PRIMARY"), ())
+    assert [(c.type, c.default, c.identity) for c in a.columns] == [
+        ("int unsigned", None, "auto_increment"),
+        ("timestamp", "current_timestamp()", None),
+    ]
+    assert v.kind is TableKind.VIEW and v.definition == "select `a`.`id` AS `id` from `a`"
+    assert [c.name for c in v.columns] == ["id"]
+
+    tsql = SchemaState("tsql")
+    tsql.apply_all(
+        parse_script(
+            "CREATE TABLE [Sales].[Order] ([OrderID] [int] IDENTITY (1, 1) NOT NULL, [Note] [nvarchar](50) NULL)\nGO\n"
+            "EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Orders.', @level0type=N'SCHEMA', "
+            "@level0name=N'Sales', @level1type=N'TABLE', @level1name=N'Order'\nGO\n"
+            "EXEC sp_addextendedproperty N'MS_Description', N'Free text.', N'SCHEMA', N'Sales', N'TABLE', N'Order', "
+            "N'COLUMN', N'Note'\nGO\n",
+            "tsql",
+        )
+    )
+    (order,) = tsql.tables()
+    assert (order.key, order.comment) == ("Sales.Order", "Orders.")
+    assert [(c.name, c.type, c.nullable, c.identity, c.comment) for c in order.columns] == [
+        ("OrderID", "[int]", False, "identity", None),
+        ("Note", "[nvarchar](50)", True, None, "Free text."),
+    ]
