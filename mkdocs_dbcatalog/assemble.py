@@ -13,6 +13,7 @@ from .cache import LiveCache
 from .catalog.inference import with_inferred_references
 from .catalog.lint import LintSettings
 from .catalog.model import Catalog, CrossReference, Database, Drift
+from .catalog.unenforced import with_relations
 from .config import PluginConfig
 from .errors import CatalogError
 from .health import Health, review
@@ -91,7 +92,8 @@ def assemble(
         # Drift (kept on the merged database) is reported as lint findings: see catalog/lint/drift.py.
         database, _ = merge_database(item, reads.databases.get(item.database.name))
         history = migration_history(item, base, migrations[item.database.name], database.applied)
-        databases.append(replace(database, migrations=history))
+        database = with_relations(replace(database, migrations=history), infer=item.infer_relations)
+        databases.append(database)
     for extra in options.databases:
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
     catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))

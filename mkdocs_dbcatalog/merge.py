@@ -103,6 +103,8 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
         backup=yaml.backup,
         drift=tuple(d for d, _ in drift),
         source_file=yaml.source_file,
+        relations=yaml.relations,
+        viewpoints=yaml.viewpoints,
     )
     return merged, drift
 

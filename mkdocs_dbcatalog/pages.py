@@ -54,6 +54,10 @@ def generate(renderer: Renderer, health: Health | None = None) -> list[Generated
                 assert table_uri is not None
                 content = renderer.render("table.md.jinja", table_uri, database=database, table=table)
                 pages.append(GeneratedPage(table_uri, table.key, content, False))
+        for viewpoint in database.viewpoints:
+            view_uri = site.viewpoint_uri(database, viewpoint)
+            content = renderer.render("viewpoint.md.jinja", view_uri, database=database, viewpoint=viewpoint)
+            pages.append(GeneratedPage(view_uri, viewpoint.name, content, False))
     if health is not None:
         content = renderer.render("health.md.jinja", site.health, health=health)
         pages.append(GeneratedPage(site.health, "Catalog Health", content, True))

@@ -267,3 +267,33 @@ def test_a_new_file_can_name_its_url_by_variable(tmp_path: Path) -> None:
     options = Options(connection_url="${SHOP_DATABASE_URL:-}", connection={"schemas": ["public", "reporting"]})
     text, _ = snapshot(LIVE, None, options)
     assert "connection:\n  url: ${SHOP_DATABASE_URL:-}\n  schemas: [public, reporting]\n" in text
+
+
+def test_rerun_keeps_relations_and_viewpoints(tmp_path: Path) -> None:
+    """What people declare on top of the structure survives a snapshot, comments and all."""
+    path = tmp_path / "shop.yml"
+    write(path)
+    declared = (
+        "relations:  # no foreign key in the database for these\n"
+        "  - {from: orders.customer_id, to: customers.id, description: Who ordered}\n"
+        "viewpoints:\n"
+        "  - name: Sales\n"
+        "    description: Customers and what they order.\n"
+        "    tables: [customers, \"order*\"]\n"
+        "    distance: 1\n"
+        "    groups:\n"
+        "      - {name: Orders, tables: [\"order*\"]}\n"
+    )
+    path.write_text(path.read_text() + declared)
+    smaller = replace(LIVE, tables=LIVE.tables[:2])
+    text, changes = write(path, smaller)
+    assert declared in text
+    assert changes  # the dropped tables were removed around them
+    database = load_file(path, "shop.yml", {}).database
+    assert [(r.source.key, r.columns, r.target.key, r.description) for r in database.relations] == [
+        ("orders", ("customer_id",), "customers", "Who ordered")
+    ]
+    (sales,) = database.viewpoints
+    assert (sales.name, sales.tables, sales.distance, sales.groups[0].name) == (
+        "Sales", ("customers", "order*"), 1, "Orders"
+    )

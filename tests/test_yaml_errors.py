@@ -280,3 +280,17 @@ def test_anchors_and_merge_keys_are_understood(tmp_path: Path) -> None:
     table = load_file(file, "db.yml", {}).database.table("orders")
     assert table is not None and [c.name for c in table.columns] == ["created_at", "id"]
     assert table.column("created_at").description == "Creation time"  # type: ignore[union-attr]
+
+
+def test_viewpoints_and_relations_are_checked_at_their_lines(tmp_path: Path) -> None:
+    twice = "database: shop\nviewpoints:\n  - {name: Sales, tables: [a]}\n  - name: Sales\n    tables: [b]\n"
+    assert load(tmp_path, twice) == (
+        "catalog/db.yml:4: viewpoints[1].name: a second viewpoint named 'Sales' (the first is on line 3) "
+        "(each viewpoint is a page: give it its own name)"
+    )
+    assert load(tmp_path, "database: shop\nviewpoints:\n  - {name: Sales, tables: [a], depth: 2}\n") == (
+        "catalog/db.yml:3: viewpoints[0].depth: unknown key (did you mean 'distance'?)"
+    )
+    assert load(tmp_path, "database: shop\nrelations:\n  - {from: orders, to: users.id}\n") == (
+        "catalog/db.yml:3: relations[0].from: 'orders' names no column (write table.column, e.g. orders.user_id)"
+    )

@@ -140,6 +140,12 @@ class ForeignKey:
     """The columns `ON DELETE SET NULL (...)` / `SET DEFAULT (...)` names (PostgreSQL 15); empty: all."""
     comment: str | None = None
     """The database's comment on the constraint."""
+    enforced: bool = True
+    """False for a relationship the database does not enforce (no constraint): declared in YAML
+    `relations`, or by an ORM model with no database constraint. Drawn and listed like a foreign
+    key, marked with `declared_in`, and never drift."""
+    declared_in: str | None = None
+    """Where an unenforced relationship is declared, in words for readers: "YAML", "Django model"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +303,47 @@ class CrossReference:
     description: str | None = None
     inferred: bool = False
     """Guessed from naming (`<singular>_id`), not declared by people."""
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relationship between two tables of one database that no foreign key enforces.
+
+    Declared by people (YAML `relations`), or proposed from column names (`infer_relations`,
+    `inferred`). A declared one whose tables and columns exist becomes a `ForeignKey` with
+    `enforced=False` on its table, so every page, summary and diagram treats it as a key; an
+    inferred one is shown apart until someone declares it.
+    """
+
+    source: TableRef
+    columns: tuple[str, ...]
+    target: TableRef
+    target_columns: tuple[str, ...] = ()
+    """Empty: the target's primary key."""
+    description: str | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ViewpointGroup:
+    """A box inside a viewpoint's diagram."""
+
+    name: str
+    tables: tuple[str, ...] = ()
+    """Table keys or `fnmatch` patterns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Viewpoint:
+    """A subject area of a database (Billing, Checkout): a page of its own with its own diagram."""
+
+    name: str
+    description: str | None = None
+    tables: tuple[str, ...] = ()
+    """Table keys or `fnmatch` patterns (`payment*`), as written."""
+    distance: int = 0
+    """Also draw the tables this many relationships away, greyed."""
+    groups: tuple[ViewpointGroup, ...] = ()
 
 
 class MigrationStatus(str, enum.Enum):
@@ -514,6 +561,9 @@ class Database:
     domains: tuple[Domain, ...] = ()
     schema_files: tuple[SchemaFile, ...] = ()
     """The schema (DDL) files the structure was read from, with what of them could not be read."""
+    relations: tuple[Relation, ...] = ()
+    """Relationships no foreign key enforces: declared in YAML (in file order), then inferred ones."""
+    viewpoints: tuple[Viewpoint, ...] = ()
 
     @property
     def text(self) -> str | None:

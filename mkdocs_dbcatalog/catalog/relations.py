@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Catalog, Column, CrossReference, Database, ForeignKey, Table, TableRef
+from .unenforced import as_foreign_key
 
 JUNCTION_EXTRA_COLUMNS = 3
 """Columns a junction may have besides its two keys and a surrogate id (timestamps, a position, a role)."""
@@ -44,6 +45,18 @@ class Relationship:
     identifying: bool = False
     """The foreign-key columns are part of the child's primary key (the child cannot exist alone)."""
     foreign_keys: tuple[ForeignKey, ...] = ()
+    inferred: bool = False
+    """Proposed from column names (`infer_relations`), not declared: shown apart."""
+
+    @property
+    def enforced(self) -> bool:
+        """A foreign key of the database enforces it (not declared in YAML, not inferred)."""
+        return not self.inferred and all(fk.enforced for fk in self.foreign_keys)
+
+    @property
+    def declared_in(self) -> str | None:
+        """Where an unenforced relationship is declared ("YAML"), for the mark next to it."""
+        return next((fk.declared_in for fk in self.foreign_keys if not fk.enforced and fk.declared_in), None)
 
     @property
     def notation(self) -> str:
@@ -200,6 +213,7 @@ class Relations:
         self._references_in: dict[tuple[str, str], list[tuple[Database, CrossReference]]] = defaultdict(list)
         self._by_database: dict[str, list[Relationship]] = {}
         self._around: dict[str, dict[TableRef, list[Relationship]]] = {}
+        self._inferred: dict[str, list[Relationship]] = {}
         for database in catalog.databases:
             for table in database.tables:
                 for fk in table.foreign_keys:
@@ -232,6 +246,22 @@ class Relations:
         if database.name not in self._by_database:
             self._by_database[database.name] = relationships(database)
         return self._by_database[database.name]
+
+    def inferred(self, database: Database) -> list[Relationship]:
+        """Relationships proposed from column names (`infer_relations`), sorted like the others."""
+        if database.name not in self._inferred:
+            found = []
+            for relation in database.relations:
+                table = database.table(relation.source.key) if relation.inferred else None
+                if table is not None:
+                    key = as_foreign_key(database, relation, declared_in=None)
+                    found.append(replace(foreign_key_relationship(table, key), inferred=True))
+            self._inferred[database.name] = sorted(found, key=_order)
+        return self._inferred[database.name]
+
+    def inferred_around(self, database: Database, table: Table | TableRef) -> list[Relationship]:
+        ref = table.ref if isinstance(table, Table) else table
+        return [r for r in self.inferred(database) if ref in (r.parent, r.child)]
 
     def around(self, database: Database, table: Table | TableRef) -> list[Relationship]:
         """The relationships a table takes part in: as parent, child, or the junction of one."""

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..catalog.model import Catalog, Database, Table, TableRef
+from ..catalog import viewpoints
+from ..catalog.model import Catalog, Database, Table, TableRef, Viewpoint
 from ..catalog.relations import Kind, Relations, Relationship, foreign_key_relationship
 from .mermaid import Attribute, Block, Card, Edge, Entity, entity_size, js_length
 from .packing import Bin, DiagramOptions, DiagramSet, Graph, plan
@@ -59,14 +60,27 @@ def _entity(key: str, label: str, attrs: tuple[Attribute, ...], max_text: int) -
 
 
 def relationship_edge(relation: Relationship) -> Edge:
+    """A relationship as a line; one no foreign key enforces is dashed and says so in its label."""
+    mark = ""
+    if relation.inferred:
+        mark = " (inferred)"
+    elif relation.declared_in:
+        mark = f" (declared in {relation.declared_in})"
     if relation.kind is Kind.MANY_TO_MANY:
         via = relation.via.key if relation.via else "?"
-        return Edge(relation.parent.key, relation.child.key, Card.ZERO_OR_MORE, Card.ZERO_OR_MORE, f"via {via}")
+        return Edge(
+            relation.parent.key,
+            relation.child.key,
+            Card.ZERO_OR_MORE,
+            Card.ZERO_OR_MORE,
+            f"via {via}{mark}",
+            relation.enforced,
+        )
     parent = Card.ZERO_OR_ONE if relation.optional else Card.EXACTLY_ONE
     child = Card.ZERO_OR_ONE if relation.kind is Kind.ONE_TO_ONE else Card.ZERO_OR_MORE
-    return Edge(
-        relation.parent.key, relation.child.key, parent, child, ", ".join(relation.columns), relation.identifying
-    )
+    label = ", ".join(relation.columns) + mark
+    solid = relation.identifying and relation.enforced
+    return Edge(relation.parent.key, relation.child.key, parent, child, label, solid)
 
 
 def merge_parallel(edges: list[Edge]) -> list[Edge]:
@@ -112,9 +126,10 @@ def database_diagrams(
 ) -> DiagramSet:
     """All relationships of one database, split as needed; tables without any are listed apart."""
     boxes = boxes or Entities(database, options)
-    edges = merge_parallel([relationship_edge(r) for r in relations.relationships(database)])
+    drawn = relations.relationships(database) + relations.inferred(database)
+    edges = merge_parallel([relationship_edge(r) for r in drawn])
     refs: dict[str, TableRef] = {}
-    for relation in relations.relationships(database):
+    for relation in drawn:
         refs[relation.parent.key] = relation.parent
         refs[relation.child.key] = relation.child
     made = {key: boxes.get(ref) for key, ref in refs.items()}
@@ -134,7 +149,7 @@ def table_diagram(
 ) -> DiagramSet:
     """A table and its direct neighbours; a junction is drawn with its own two keys."""
     found: list[Relationship] = []
-    for relation in relations.around(database, table):
+    for relation in relations.around(database, table) + relations.inferred_around(database, table):
         if relation.via == table.ref:
             found += [foreign_key_relationship(table, fk) for fk in relation.foreign_keys]
         else:
@@ -162,6 +177,39 @@ def table_diagram(
     block = Block([entities[k] for k in order], [e for e in graph.edges if e.left in box.keys and e.right in box.keys])
     undrawn = sum(e.count for e in graph.edges) - sum(e.count for e in block.edges)
     return DiagramSet([block], not_drawn=sorted(not_drawn), undrawn=undrawn)
+
+
+def neighbours(database: Database, relations: Relations, key: str) -> set[TableRef]:
+    """The tables one relationship away (a junction counts as the way between its two tables)."""
+    table = database.table(key)
+    if table is None:
+        return set()
+    found: set[TableRef] = set()
+    for relation in relations.around(database, table):
+        found |= {r for r in (relation.parent, relation.child, relation.via) if r is not None}
+    found.discard(table.ref)
+    return found
+
+
+def viewpoint_diagram(
+    database: Database, viewpoint: Viewpoint, relations: Relations, options: DiagramOptions, boxes: Entities
+) -> DiagramSet:
+    """A viewpoint's tables, and (greyed, keys only) those within its `distance`; split as needed."""
+    own = [t.key for t in viewpoints.members(database, viewpoint)]
+    near = viewpoints.around(own, viewpoint.distance, lambda key: neighbours(database, relations, key))
+    keys = set(own) | set(near)
+    drawn = [
+        r
+        for r in relations.relationships(database) + relations.inferred(database)
+        if r.parent.key in keys and r.child.key in keys
+    ]
+    refs = {t.key: t.ref for t in database.tables if t.key in keys}
+    made = {key: boxes.get(refs[key]) for key in own}
+    entities = {k: e for k, (e, _) in made.items()}
+    for key in near:
+        entities[key] = Entity(key, key, muted=True)
+    graph = Graph(entities, merge_parallel([relationship_edge(r) for r in drawn]))
+    return plan(graph, [("", keys)], options)
 
 
 def system_diagram(catalog: Catalog, options: DiagramOptions) -> DiagramSet:
@@ -231,3 +279,6 @@ class Diagrams:
 
     def system(self) -> DiagramSet:
         return system_diagram(self.catalog, self.options)
+
+    def viewpoint(self, database: Database, viewpoint: Viewpoint) -> DiagramSet:
+        return viewpoint_diagram(database, viewpoint, self.relations, self.options, self._entities(database))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..catalog.model import Catalog, Database, Table, TableRef
+from ..catalog.model import Catalog, Database, Table, TableRef, Viewpoint
 
 _RESERVED = {"index"}
 
@@ -46,6 +46,8 @@ class SiteMap:
     databases: dict[str, str]
     tables: dict[tuple[str, str], str]
     table_pages: bool
+    viewpoints: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(database, viewpoint name) → its page, `<database>/viewpoints/<slug>.md`."""
 
     @classmethod
     def build(cls, catalog: Catalog, root: str, table_pages: bool) -> SiteMap:
@@ -59,7 +61,12 @@ class SiteMap:
                 tables[(database.name, key)] = (
                     posixpath.join(folder, f"{slug}.md") if table_pages else f"{databases[database.name]}#table-{slug}"
                 )
-        return cls(root, databases, tables, table_pages)
+        viewpoints: dict[tuple[str, str], str] = {}
+        for database in catalog.databases:
+            folder = posixpath.join(posixpath.dirname(databases[database.name]), "viewpoints")
+            for name, slug in _unique([v.name for v in database.viewpoints]).items():
+                viewpoints[(database.name, name)] = posixpath.join(folder, f"{slug}.md")
+        return cls(root, databases, tables, table_pages, viewpoints)
 
     @property
     def index(self) -> str:
@@ -78,6 +85,10 @@ class SiteMap:
         db = database if isinstance(database, str) else database.name
         key = table if isinstance(table, str) else table.key
         return self.tables.get((db, key))
+
+    def viewpoint_uri(self, database: Database | str, viewpoint: Viewpoint | str) -> str:
+        db = database if isinstance(database, str) else database.name
+        return self.viewpoints[(db, viewpoint if isinstance(viewpoint, str) else viewpoint.name)]
 
     def table_anchor(self, database: Database | str, table: Table | str) -> str:
         uri = self.table_uri(database, table) or ""
@@ -101,4 +112,4 @@ class SiteMap:
         uris = [self.index, *self.databases.values()]
         if self.table_pages:
             uris += self.tables.values()
-        return uris
+        return uris + list(self.viewpoints.values())

@@ -86,6 +86,8 @@ class Entity:
     """Identity within a diagram (a table key, a database name)."""
     label: str
     attributes: tuple[Attribute, ...] = ()
+    muted: bool = False
+    """Drawn greyed: context around what the diagram is about (a viewpoint's neighbours)."""
 
     def text(self, ident: str) -> str:
         head = f"    {ident}[{quoted(self.label)}]"
@@ -114,6 +116,8 @@ class Edge:
         return f"    {idents[self.left]} {marker} {idents[self.right]} : {quoted(self.label)}\n"
 
 
+MUTED = "classDef muted opacity:0.5"
+"""How greyed entities look, in light and dark palettes alike."""
 HEADER = "erDiagram\n    direction LR\n"
 """The longest header a block can have: its size is counted in every block's budget."""
 
@@ -140,6 +144,9 @@ class Block:
             parts.append("    direction LR\n")
         parts += [entity.text(idents[entity.key]) for entity in self.entities]
         parts += [edge.text(idents) for edge in self.edges]
+        muted = [idents[e.key] for e in self.entities if e.muted]
+        if muted:
+            parts.append(f"    {MUTED}\n    class {','.join(muted)} muted\n")
         return "".join(parts)
 
 

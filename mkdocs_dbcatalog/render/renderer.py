@@ -11,8 +11,8 @@ from typing import Any
 import jinja2
 from markdown.extensions import toc
 
-from ..catalog import coverage, engines, summary
-from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, TableRef
+from ..catalog import coverage, engines, summary, viewpoints
+from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, TableRef, Viewpoint
 from ..catalog.relations import Relations
 from ..errors import CatalogError
 from . import commands, filters
@@ -111,6 +111,8 @@ class Renderer:
             link=_link,
             link_database=_link_database,
             link_table=_link_table,
+            link_viewpoint=_link_viewpoint,
+            viewpoints=viewpoints,
             url_of=_url_of,
             anchor=lambda heading: settings.slugify(heading),
             overview=summary.overview(catalog),
@@ -166,8 +168,9 @@ def column_keys(database: Database, table: Table) -> dict[str, list[tuple[str, s
         if table.column(name) is not None:
             keys.setdefault(name, []).append(("UNIQUE", None, None, ""))
     for fk in table.foreign_keys:
+        kind = "FK" if fk.enforced else f"FK ({'declared in ' + fk.declared_in if fk.declared_in else 'not enforced'})"
         for name, target_column in zip(fk.columns, fk.target_columns, strict=False):
-            keys.setdefault(name, []).append(("FK", database.name, fk.target, f"{fk.target.key}.{target_column}"))
+            keys.setdefault(name, []).append((kind, database.name, fk.target, f"{fk.target.key}.{target_column}"))
     for ref in database.references:
         if ref.source == table.ref:
             label = f"{ref.target_database}/{ref.target.key}.{ref.target_column}"
@@ -224,3 +227,9 @@ def _link_table(
     key = table if isinstance(table, str) else table.key
     uri = site.table_uri(found, key) if found else None
     return _link(context, text if text is not None else key, uri)
+
+
+@jinja2.pass_context
+def _link_viewpoint(context: jinja2.runtime.Context, database: Database, viewpoint: Viewpoint) -> Safe:
+    site: SiteMap = context["site"]
+    return _link(context, viewpoint.name, site.viewpoint_uri(database, viewpoint))

@@ -35,6 +35,7 @@ from ..catalog.model import (
     Partition,
     Policy,
     PrimaryKey,
+    Relation,
     SeedData,
     SeedTable,
     Table,
@@ -42,6 +43,8 @@ from ..catalog.model import (
     TableRef,
     Trigger,
     UniqueConstraint,
+    Viewpoint,
+    ViewpointGroup,
 )
 from ..errors import CatalogError
 from ..urls import ConnectionUrl
@@ -73,6 +76,8 @@ class YamlDatabase:
     migrations_table: str | None
     key_lines: Mapping[Path, int] = field(default_factory=dict)
     """Line of the key of each mapping entry (`orders:`), for messages about a whole entry."""
+    infer_relations: bool = False
+    """`infer_relations: true`: propose relationships inside the database from column names."""
 
     def line_of(self, *path: str | int) -> int | None:
         key: Path = tuple(path)
@@ -144,6 +149,16 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
                     f"seed data for table {entry['table']!r}, which this file does not describe",
                     hint=_did_you_mean(entry["table"], dict.fromkeys(known)),
                 )
+    seen_viewpoints: dict[str, int] = {}
+    for i, viewpoint in enumerate(values["viewpoints"]):
+        if viewpoint["name"] in seen_viewpoints:
+            first = ctx.lines.get(("viewpoints", seen_viewpoints[viewpoint["name"]], "name"))
+            raise ctx.fail_at(
+                ("viewpoints", i, "name"),
+                f"a second viewpoint named {viewpoint['name']!r} (the first is on line {first})",
+                hint="each viewpoint is a page: give it its own name",
+            )
+        seen_viewpoints[viewpoint["name"]] = i
     backup = values["backup"]
     engine = engines.normalize(values["engine"]) or (url.engine if url else None)
     database = Database(
@@ -197,6 +212,8 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         if backup
         else None,
         source_file=ctx.file,
+        relations=tuple(_relation(item, ctx, ("relations", i)) for i, item in enumerate(values["relations"])),
+        viewpoints=tuple(_viewpoint(item) for item in values["viewpoints"]),
     )
     return YamlDatabase(
         database=database,
@@ -206,6 +223,7 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         connection=connection,
         migrations_dir=migrations_dir,
         migrations_table=migrations["table"] if migrations else None,
+        infer_relations=bool(values["infer_relations"]),
     )
 
 
@@ -493,6 +511,35 @@ def _reference(ref: dict[str, Any], ctx: Context, path: Path) -> CrossReference:
         target=split_table_key(target_table),
         target_column=target_column,
         description=ref["description"],
+    )
+
+
+def _relation(item: dict[str, Any], ctx: Context, path: Path) -> Relation:
+    """`from: orders.user_id` (or `orders(a, b)`), `to: users.id`, `users(id)` or `users` (its primary key).
+
+    Whether the tables and columns exist is checked after the live read, by the lint rule
+    `relation-missing-column`: for a live database only the database knows.
+    """
+    source, columns = _target(item["from"], ctx, path + ("from",))
+    if not columns:
+        raise ctx.fail_at(
+            path + ("from",), f"{item['from']!r} names no column", hint="write table.column, e.g. orders.user_id"
+        )
+    target, target_columns = _target(item["to"], ctx, path + ("to",))
+    if target_columns and len(target_columns) != len(columns):
+        raise ctx.fail_at(
+            path + ("to",), f"the relation has {len(columns)} column(s) but its target has {len(target_columns)}"
+        )
+    return Relation(source, columns, target, target_columns, item["description"])
+
+
+def _viewpoint(item: dict[str, Any]) -> Viewpoint:
+    return Viewpoint(
+        name=item["name"],
+        description=item["description"],
+        tables=tuple(item["tables"]),
+        distance=item["distance"] or 0,
+        groups=tuple(ViewpointGroup(group["name"], tuple(group["tables"])) for group in item["groups"]),
     )
 
 

@@ -161,6 +161,24 @@ REFERENCE = Obj(
     required=("from", "to"),
     what="reference mapping",
 )
+RELATION = Obj(
+    {"from": Text(), "to": Text(), "description": Text()},
+    required=("from", "to"),
+    what="relation mapping",
+    hints={"source": "from", "target": "to", "references": "to"},
+)
+VIEWPOINT = Obj(
+    {
+        "name": Text(),
+        "description": Text(),
+        "tables": _names,
+        "distance": Integer(0, 5),
+        "groups": ListOf(Obj({"name": Text(), "tables": _names}, required=("name", "tables")), single=False),
+    },
+    required=("name", "tables"),
+    what="viewpoint mapping",
+    hints={"purpose": "description", "table": "tables", "depth": "distance", "boxes": "groups"},
+)
 DATABASE_FILE = Obj(
     {
         "database": Text(),
@@ -201,6 +219,9 @@ DATABASE_FILE = Obj(
             )
         ),
         "references": ListOf(REFERENCE, single=False),
+        "relations": ListOf(RELATION, single=False),
+        "infer_relations": Boolean(),
+        "viewpoints": ListOf(VIEWPOINT, single=False),
         "migrations": Obj(
             {
                 "tool": Choice(

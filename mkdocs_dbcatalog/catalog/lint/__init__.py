@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Catalog
 from .base import Finding, KeyPath, LintSettings, Rule, RuleSetting, Severity
+from .declarations import relation_missing_column, viewpoint_pattern_unmatched
 from .documentation import coverage_below_threshold, coverage_percent, missing_reference_target, no_description
 from .drift import DRIFT_RULES, drift
 from .keys import (
@@ -65,6 +66,18 @@ RULES: dict[str, Rule] = {
             Severity.ERROR,
             "A cross-service reference to a database, table or column the catalog does not have.",
             missing_reference_target,
+        ),
+        Rule(
+            "relation-missing-column",
+            Severity.ERROR,
+            "A relation declared in YAML (`relations`) between tables or columns the database does not have.",
+            relation_missing_column,
+        ),
+        Rule(
+            "viewpoint-pattern-unmatched",
+            Severity.WARNING,
+            "A viewpoint's table name or pattern that matches no table.",
+            viewpoint_pattern_unmatched,
         ),
         Rule(
             "drift-dropped",
