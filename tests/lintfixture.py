@@ -35,8 +35,8 @@ tables:
   shipments:
     purpose: Parcels sent for an order.
     columns:
-      id: {type: bigint, nullable: false, primary_key: true}
-      order_id: {type: bigint, nullable: true}
+      parcel: {type: bigint, nullable: false, primary_key: true}
+      order_id: {type: bigint, nullable: true, primary_key: true}
     foreign_keys:
       - {columns: [order_id], references: orders(id), on_delete: cascade}
     indexes:

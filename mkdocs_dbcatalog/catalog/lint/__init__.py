@@ -27,26 +27,29 @@ RULES: dict[str, Rule] = {
         Rule(
             "table-without-primary-key",
             Severity.ERROR,
-            "A table (not a view) with no primary key.",
+            "A table (not a view) with no primary key; a warning where a unique key on NOT NULL columns tells "
+            "its rows apart.",
             no_primary_key,
         ),
         Rule(
             "foreign-key-without-index",
             Severity.WARNING,
-            "A foreign key whose columns do not lead any index or key, so parent deletes and joins scan the table.",
+            "A foreign key whose columns do not lead any index or key (a partial index that only requires them "
+            "NOT NULL counts; on a partitioned table, every partition's), so parent deletes and joins scan the table.",
             fk_without_index,
         ),
         Rule(
             "nullable-foreign-key-to-required-parent",
             Severity.WARNING,
-            "A nullable foreign key column on a row that cannot outlive its parent "
-            "(ON DELETE CASCADE, or the key is part of the primary key).",
+            "A nullable foreign key column that is part of the primary key; not for self-references (a tree's "
+            "roots) or columns a check constraint involves.",
             nullable_fk_to_required_parent,
         ),
         Rule(
             "redundant-index",
             Severity.WARNING,
-            "An index that duplicates another index or key, or whose columns lead another one.",
+            "An index that duplicates another index or key, or whose columns lead another one, with the same "
+            "method, predicate, operator classes, collations and sort order, and storing its INCLUDE columns.",
             redundant_index,
         ),
         Rule(
@@ -140,10 +143,14 @@ def lint(catalog: Catalog, settings: LintSettings | None = None) -> list[Finding
             setting = settings.setting(rule)
             if setting.severity is Severity.OFF:
                 continue
-            for message, table, column, path in rule.check(catalog, database, settings):
+            for problem in rule.check(catalog, database, settings):
+                message, table, column, path = problem[:4]
                 if setting.excludes(database.name, table):
                     continue
-                findings.append(Finding(rule.name, setting.severity, database.name, message, table, column, path))
+                severity: Severity = setting.severity
+                if len(problem) > 4 and severity is Severity.ERROR:
+                    severity = problem[4]
+                findings.append(Finding(rule.name, severity, database.name, message, table, column, path))
     return findings
 
 

@@ -65,8 +65,9 @@ class LintSettings:
         return self.rules.get(rule.name) or RuleSetting(rule.default)
 
 
-Problem = tuple[str, str | None, str | None, KeyPath]
-"""(message, table key, column, YAML key path), as a rule yields it before severity is applied."""
+Problem = tuple[str, str | None, str | None, KeyPath] | tuple[str, str | None, str | None, KeyPath, Severity]
+"""(message, table key, column, YAML key path), as a rule yields it before severity is applied; a fifth
+item caps the severity of that one finding (a milder case of the rule), never raising the configured one."""
 
 
 @dataclass(frozen=True)

@@ -7,43 +7,87 @@ from dataclasses import dataclass
 
 from ..model import Catalog, Database, ForeignKey, Index, Table, TableKind
 from ..relations import is_unique, junction_pair
-from .base import LintSettings, Problem, columns_text, structure_known, table_path
+from .base import LintSettings, Problem, Severity, columns_text, structure_known, table_path
+from .expressions import columns_in, not_null_columns
 
 # --- table-without-primary-key -------------------------------------------------------------------
 
 _KEYED_KINDS = (TableKind.TABLE, TableKind.PARTITIONED)
 
 
+def _identifying_unique(table: Table) -> tuple[str, tuple[str, ...]] | None:
+    """A unique key on NOT NULL columns (constraint, or full unique index): it tells rows apart."""
+    candidates = [(f"unique constraint {u.name}" if u.name else "a unique constraint", u.columns)
+                  for u in table.unique_constraints]  # fmt: skip
+    candidates += [(f"unique index {i.name}" if i.name else "a unique index", i.columns)
+                   for i in table.indexes if i.unique and not i.predicate]  # fmt: skip
+    for label, columns in candidates:
+        found = [table.column(name) for name in columns]
+        if columns and all(c is not None and c.nullable is False for c in found):
+            return label, columns
+    return None
+
+
 def no_primary_key(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
     for table in database.tables:
-        if table.kind in _KEYED_KINDS and table.primary_key is None and structure_known(database, table):
+        if table.kind not in _KEYED_KINDS or table.primary_key is not None or not structure_known(database, table):
+            continue
+        unique = _identifying_unique(table)
+        if unique is None:
             yield (
                 f"table {table.key} has no primary key: rows cannot be told apart, updated or replicated safely",
                 table.key,
                 None,
                 table_path(table),
             )
+            continue
+        label, columns = unique
+        yield (
+            f"table {table.key} has no primary key, but {label} on NOT NULL ({columns_text(columns)}) tells its "
+            "rows apart (InnoDB clusters the table on it): declare it the primary key, so that tools and "
+            "replication that look for one find it",
+            table.key,
+            None,
+            table_path(table),
+            Severity.WARNING,
+        )
 
 
 # --- foreign-key-without-index -------------------------------------------------------------------
 
 
-def _is_btree(index: Index) -> bool:
-    return index.method in (None, "btree")
+def _serves(index: Index, fk: ForeignKey, engine: str | None) -> bool:
+    """Whether the engine can use the index to find a parent's rows by the foreign key's columns.
 
-
-def _leadingcolumns_text(table: Table) -> list[tuple[str, ...]]:
-    """Column lists whose leading columns an index can search: plain indexes and the keys behind them."""
-    found = [i.columns for i in table.indexes if _is_btree(i) and not i.predicate]
-    found += [u.columns for u in table.unique_constraints]
-    if table.primary_key:
-        found.append(table.primary_key.columns)
-    return found
-
-
-def _supported(table: Table, fk: ForeignKey) -> bool:
+    A btree whose leading columns are the key's (in any order, with any operator class or sort
+    order: equality is what the check looks up), a hash index on exactly them, and a partial index
+    whose predicate only requires them to be NOT NULL, which `column = value` implies (PostgreSQL
+    plans its foreign-key checks with such an index).
+    """
     wanted = set(fk.columns)
-    return any(set(columns[: len(wanted)]) == wanted for columns in _leadingcolumns_text(table))
+    if index.method in (None, "btree"):
+        if set(index.columns[: len(wanted)]) != wanted:
+            return False
+    elif index.method != "hash" or set(index.columns) != wanted or len(index.columns) != len(wanted):
+        return False
+    if not index.predicate:
+        return True
+    required = not_null_columns(index.predicate, engine)
+    return required is not None and required <= wanted
+
+
+def _unserved_partitions(table: Table, fk: ForeignKey, engine: str | None) -> list[str] | None:
+    """The partitions a lookup by the key would scan; None when an index of the table itself serves it."""
+    wanted = set(fk.columns)
+    keys = [u.columns for u in table.unique_constraints]
+    if table.primary_key:
+        keys.append(table.primary_key.columns)
+    if any(set(columns[: len(wanted)]) == wanted for columns in keys):
+        return None
+    if any(_serves(index, fk, engine) for index in table.indexes):
+        return None
+    # A partitioned table's key is served where a partition has an index of its own for it.
+    return [p.name for p in table.partitions if not any(_serves(index, fk, engine) for index in p.indexes)]
 
 
 def fk_without_index(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
@@ -51,33 +95,54 @@ def fk_without_index(catalog: Catalog, database: Database, settings: LintSetting
         if table.kind.is_view or not structure_known(database, table):
             continue
         for fk in table.foreign_keys:
-            if not _supported(table, fk):
-                yield (
-                    f"foreign key {table.key}({columns_text(fk.columns)}) → {fk.target.key} has no index starting with "
-                    f"its column(s): each delete or key change in {fk.target.key} scans all of {table.key}; "
-                    f"add an index on ({columns_text(fk.columns)})",
-                    table.key,
-                    fk.columns[0],
-                    table_path(table, "columns", fk.columns[0]),
-                )
+            unserved = _unserved_partitions(table, fk, database.engine)
+            if unserved is None or (table.partitions and not unserved):
+                continue
+            where = table.key
+            if table.partitions and len(unserved) < len(table.partitions):
+                where = f"partition{'s' if len(unserved) > 1 else ''} {', '.join(unserved)} of {table.key}"
+                lacks = f"has no index starting with its column(s) on {where} (the other partitions have one)"
+            else:
+                lacks = "has no index starting with its column(s)"
+            yield (
+                f"foreign key {table.key}({columns_text(fk.columns)}) → {fk.target.key} {lacks}: each delete or key "
+                f"change in {fk.target.key} scans all of {where}; add an index on ({columns_text(fk.columns)})",
+                table.key,
+                fk.columns[0],
+                table_path(table, "columns", fk.columns[0]),
+            )
 
 
 # --- nullable-foreign-key-to-required-parent -----------------------------------------------------
 
 
 def _required_parent(table: Table, fk: ForeignKey) -> str | None:
-    """Why the row cannot exist without its parent, or None when nothing says so."""
-    if (fk.on_delete or "").upper() == "CASCADE":
-        return "ON DELETE CASCADE deletes them with it"
+    """Why the row cannot exist without its parent, or None when nothing says so.
+
+    Only a key that is part of the primary key says so. `ON DELETE CASCADE` does not: it says what
+    happens to the rows that have a parent, and real schemas use it as often on optional links.
+    """
     if table.primary_key and set(fk.columns) <= set(table.primary_key.columns):
         return "the foreign key is part of the primary key"
     return None
+
+
+def _may_be_null_by_design(table: Table, fk: ForeignKey, column: str, engine: str | None) -> bool:
+    """A self-reference (a tree's roots have no parent) or a check that decides when the column is NULL."""
+    if fk.target.key == table.key:
+        return True
+    for check in table.check_constraints:
+        named = columns_in(check.expression, engine)
+        if named is None or column in named:  # unparsed: it may be the rule that makes NULL right
+            return True
+    return False
 
 
 def nullable_fk_to_required_parent(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
     for table in database.tables:
         for fk in table.foreign_keys:
             nullable = [name for name in fk.columns if (c := table.column(name)) is not None and c.nullable is True]
+            nullable = [n for n in nullable if not _may_be_null_by_design(table, fk, n, database.engine)]
             reason = _required_parent(table, fk) if nullable else None
             if reason:
                 yield (
@@ -102,6 +167,18 @@ class _Key:
     unique: bool
     method: str
     predicate: str | None
+    options: tuple[str, ...] = ()
+    """Per column: operator class, collation, order (what makes `(name)` and `(name text_pattern_ops)` differ)."""
+    include: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[tuple[str, str], ...]:
+        options = self.options or ("",) * len(self.columns)
+        return tuple(zip(self.columns, options, strict=False))
+
+    @property
+    def stored(self) -> set[str]:
+        return {*self.columns, *self.include}
 
 
 def _key_structures(table: Table) -> list[_Key]:
@@ -116,18 +193,32 @@ def _key_structures(table: Table) -> list[_Key]:
 
 def _index_key(index: Index) -> _Key:
     label = f"index {index.name}" if index.name else f"the index on ({columns_text(index.columns)})"
-    return _Key(label, index.name, index.columns, index.unique, index.method or "btree", index.predicate)
+    return _Key(
+        label, index.name, index.columns, index.unique, index.method or "btree", index.predicate, index.options,
+        index.include,
+    )
 
 
 def _covers(other: _Key, index: _Key) -> bool:
-    """True when `other` makes `index` unnecessary: it serves every lookup and enforces every rule it does."""
+    """True when `other` makes `index` unnecessary: it serves every lookup and enforces every rule it does.
+
+    Columns are compared with their operator class, collation and sort order (a `text_pattern_ops`
+    index serves LIKE 'abc%', the plain one does not), and the other index must store every column
+    this one INCLUDEs (for index-only scans).
+    """
     if other.method != index.method or other.predicate != index.predicate:
         return False
+    if not set(index.include) <= other.stored:
+        return False
     if index.unique:
-        return other.unique and other.columns == index.columns
+        return other.unique and other.keys == index.keys
     if index.method != "btree":
-        return other.columns == index.columns
-    return other.columns[: len(index.columns)] == index.columns
+        return other.keys == index.keys
+    return other.keys[: len(index.keys)] == index.keys
+
+
+def _same(a: _Key, b: _Key) -> bool:
+    return (a.keys, a.unique, a.method, a.predicate, a.include) == (b.keys, b.unique, b.method, b.predicate, b.include)
 
 
 def _backs(index: _Key, key: _Key) -> bool:
@@ -142,6 +233,10 @@ def _backs(index: _Key, key: _Key) -> bool:
     return same and key.name is None and (index.name or "").startswith("sqlite_autoindex_")
 
 
+def _key_text(key: _Key) -> str:
+    return ", ".join(f"{c} {o}" if o else c for c, o in key.keys)
+
+
 def redundant_index(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
     for table in database.tables:
         indexes = [_index_key(i) for i in table.indexes]
@@ -153,16 +248,16 @@ def redundant_index(catalog: Catalog, database: Database, settings: LintSettings
                 for j, other in enumerate(indexes)
                 if j != position
                 # Two identical indexes: only the later one is reported, as a copy of the first.
-                and not (other.columns == index.columns and other.unique == index.unique and j > position)
+                and not (_same(other, index) and j > position)
             ]
             cover = next((other for other in others if _covers(other, index)), None)
             if cover is None:
                 continue
-            same = cover.columns == index.columns
+            same = cover.keys == index.keys
             relation = "duplicates" if same else "is a leading part of"
             yield (
-                f"{index.label} on {table.key}({columns_text(index.columns)}) {relation} {cover.label}"
-                f"{'' if same else ' (' + columns_text(cover.columns) + ')'}: drop it, it only slows down writes",
+                f"{index.label} on {table.key}({_key_text(index)}) {relation} {cover.label}"
+                f"{'' if same else ' (' + _key_text(cover) + ')'}: drop it, it only slows down writes",
                 table.key,
                 None,
                 table_path(table, "indexes", position),
