@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mkdocs_dbcatalog.catalog.lint import RULES, LintSettings, RuleSetting, Severity, lint
 from mkdocs_dbcatalog.catalog.model import (
     Catalog,
@@ -389,6 +391,18 @@ def history(*migrations: tuple[str, MigrationStatus], heads: tuple[str, ...] = (
     )
 
 
+def test_django_heads_are_counted_per_app() -> None:
+    """One leaf per app is a normal Django project; two leaves in one app is what `migrate` refuses."""
+    leaves = ("blog.0002_post", "shop.0004_colour", "users.0001_initial")
+    apps = MigrationHistory(tool="django", migrations=tuple(Migration(v) for v in leaves), heads=leaves)
+    assert findings(rule="migration-multiple-heads", migrations=apps) == []
+    forked = replace(apps, heads=(*leaves, "shop.0004_size"))
+    assert findings(rule="migration-multiple-heads", migrations=forked) == [
+        "app shop in the django history of db has 2 heads (shop.0004_colour, shop.0004_size): branches that were "
+        "never merged; merge them with `python manage.py makemigrations --merge shop` before the next release"
+    ]
+
+
 def test_migration_rules_report_failed_missing_edited_and_unmerged_histories() -> None:
     failing = history(("1", MigrationStatus.APPLIED), ("2", MigrationStatus.FAILED), ("3", MigrationStatus.PENDING))
     assert findings(rule="migration-failed", migrations=failing) == [
@@ -403,7 +417,7 @@ def test_migration_rules_report_failed_missing_edited_and_unmerged_histories() -
     forked = history(("a", MigrationStatus.UNKNOWN), ("b", MigrationStatus.UNKNOWN), heads=("a", "b"))
     assert findings(rule="migration-multiple-heads", migrations=forked) == [
         "the alembic history of db has 2 heads (a, b): branches that were never merged; "
-        "merge them before the next release"
+        "merge them with `alembic merge heads` before the next release"
     ]
     merged = history(("a", MigrationStatus.APPLIED), ("b", MigrationStatus.PENDING), heads=("b",))
     for rule in (

@@ -109,7 +109,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "migration-multiple-heads",
             Severity.WARNING,
-            "An Alembic or Django history with more than one head: branches that were never merged.",
+            "An Alembic history, or one Django app, with more than one head: branches that were never merged.",
             multiple_heads,
         ),
         Rule(

@@ -12,15 +12,26 @@ from ..model import Catalog, Database, MigrationStatus
 from .base import LintSettings, Problem
 
 _PLACE = ("migrations", "path")
+_MERGE = {"alembic": "`alembic merge heads`"}
 
 
 def multiple_heads(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
+    """More than one head in one line of history: for Django each app has its own (one leaf per app
+    is normal, `migrate` refuses two in the same app); for the others the whole history is one."""
     history = database.migrations
-    if history is not None and len(history.heads) > 1:
-        heads = ", ".join(history.heads)
+    if history is None:
+        return
+    lines: dict[str, list[str]] = {}
+    for head in history.heads:
+        lines.setdefault(head.partition(".")[0] if history.tool == "django" else "", []).append(head)
+    for app, heads in lines.items():
+        if len(heads) < 2:
+            continue
+        where = f"app {app} in the django history" if app else f"the {history.tool} history"
+        fix = f"`python manage.py makemigrations --merge {app}`" if app else _MERGE.get(history.tool or "", "a merge")
         yield (
-            f"the {history.tool} history of {database.name} has {len(history.heads)} heads ({heads}): "
-            "branches that were never merged; merge them before the next release",
+            f"{where} of {database.name} has {len(heads)} heads ({', '.join(heads)}): "
+            f"branches that were never merged; merge them with {fix} before the next release",
             None,
             None,
             _PLACE,
