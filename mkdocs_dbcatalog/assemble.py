@@ -13,6 +13,7 @@ from .cache import LiveCache
 from .catalog.inference import with_inferred_references
 from .catalog.lint import LintSettings
 from .catalog.model import Catalog, CrossReference, Database, Drift
+from .catalog.rewrite import map_text
 from .catalog.unenforced import with_relations
 from .config import PluginConfig
 from .errors import CatalogError
@@ -22,6 +23,7 @@ from .merge import merge_database, merge_url_only
 from .sources.live import LiveOptions, LiveRequest
 from .sources.migrations import MigrationFiles, migration_history, read_migrations
 from .sources.yamlfile import YamlDatabase, discover, load_file
+from .urls import mask_text
 from .urls import parse as parse_url
 
 
@@ -96,7 +98,8 @@ def assemble(
         databases.append(database)
     for extra in options.databases:
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
-    catalog = Catalog(tuple(sorted(databases, key=lambda d: d.name)))
+    # A URL in any text (a description, a command, `${VAR}` expanded into either) is shown masked.
+    catalog = map_text(Catalog(tuple(sorted(databases, key=lambda d: d.name))), mask_text)
     check_references(catalog, {item.database.name: item for item in described})
     if options.infer_references:
         catalog = with_inferred_references(catalog)

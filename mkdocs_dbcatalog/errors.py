@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from .output import printable
+
 
 class CatalogError(Exception):
     """A problem a user can fix, said in one message that points at its place.
 
     `where` is a file (with line) or a database name; `path` is the key path inside a YAML file.
-    Messages never contain a secret: sources mask URLs before they build one.
+    Its text is `printable`: whatever a message quotes, secrets are masked and control characters
+    escaped, so an error is always one safe line.
     """
 
     def __init__(
@@ -37,7 +40,7 @@ class CatalogError(Exception):
             text = f"{place}: {text}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return printable(text)
 
 
 class DatabaseError(CatalogError):

@@ -10,7 +10,7 @@ from markdown.extensions import toc
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -18,17 +18,21 @@ from mkdocs.utils import nest_paths
 from .assemble import assemble
 from .cache import LiveCache
 from .catalog.lint import Severity
+from .catalog.rewrite import map_text
 from .config import PluginConfig
 from .errors import CatalogError
 from .health import Health
+from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
 from .render import material
 from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
+from .urls import mask_text
 
-log = get_plugin_logger(__name__)
+log = plugin_logger(__name__)
+"""Every message is made printable (secrets masked, control characters escaped): see output.py."""
 
 NavItem = Any
 
@@ -76,6 +80,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 diagrams=_diagram_options(self.config),
                 slugify=_slugify(config),
             )
+            settings = map_text(settings, mask_text)  # the options' texts are shown too
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
             self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
         except CatalogError as problem:
@@ -96,8 +101,9 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         if self.renderer is not None:
             self._add_diagram_support(files, config, self.renderer)
         nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
-        if nav_pages:
-            title = page_title(self.config.title)  # themes print a section's name verbatim: it must be HTML
+        if nav_pages and self.renderer is not None:
+            # Themes print a section's name verbatim: it must be HTML.
+            title = page_title(self.renderer.settings.title)
             config.nav = _place_section(config.nav, files, nav_pages, title, self.config.nav_position)
         return files
 

@@ -2,7 +2,8 @@
 
 Pure functions of a health report. File paths are given by the caller, relative to where the
 command runs, so that editors, terminals and GitHub (which wants repository-relative paths) can
-open them.
+open them. Every name and message in the text and `github` formats is `printable` (one line,
+secrets masked); JSON escapes control characters itself.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from .catalog.lint import Severity
 from .health import DatabaseHealth, Health, Located, count
+from .output import printable
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,9 @@ def text(scope: Scope) -> str:
     """`file:line: severity: message [rule]` per finding (as compilers print), then coverage, then totals."""
     lines = []
     for item in scope.findings:
-        place = scope.path_of(item.file) + (f":{item.line}" if item.line else "")
-        lines.append(f"{place}: {item.finding.severity.value}: {item.finding.message} [{item.finding.rule}]")
+        place = printable(scope.path_of(item.file)) + (f":{item.line}" if item.line else "")
+        message = printable(item.finding.message)
+        lines.append(f"{place}: {item.finding.severity.value}: {message} [{item.finding.rule}]")
     if lines:
         lines.append("")
     return "\n".join([*lines, *_coverage(scope), "", _summary(scope)]) + "\n"
@@ -57,11 +60,12 @@ def text(scope: Scope) -> str:
 def _coverage(scope: Scope) -> list[str]:
     threshold = scope.health.settings.coverage_threshold
     lines = ["Documentation coverage" + (f" (threshold {threshold:g}%):" if threshold is not None else ":")]
-    width = max((len(d.database.name) for d in scope.databases), default=0)
+    names = {item.database.name: printable(item.database.name) for item in scope.databases}
+    width = max(map(len, names.values()), default=0)
     for item in scope.databases:
         flag = "  below threshold" if _below(scope, item) else ""
         lines.append(
-            f"  {item.database.name:<{width}}  {item.percent:5g}%  tables {item.tables.documented}/"
+            f"  {names[item.database.name]:<{width}}  {item.percent:5g}%  tables {item.tables.documented}/"
             f"{item.tables.total}, columns {item.columns.documented}/{item.columns.total}{flag}"
         )
     return lines
@@ -111,7 +115,8 @@ def as_json(scope: Scope) -> str:
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's own encoding of a workflow command's text, on top of `printable` (which leaves no line break)."""
+    return printable(value).replace("%", "%25")
 
 
 def _escape_property(value: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..catalog.lint import RULES, RuleSetting
+from ..output import printable
 from ..report import FORMATS, Scope
 from .common import CONFIG_OPTION, EXIT_FINDINGS, assemble_or_exit, load_plugin_config, path_resolver
 
@@ -76,7 +77,7 @@ def check(
         path_resolver(base, config_file),
     )
     for warning in assembled.warnings:  # a stale cached read, for example: what the build warns about too
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(FORMATS[output](scope), nl=False)
     if scope.errors or (strict and (scope.warnings or assembled.warnings)):
         click.get_current_context().exit(EXIT_FINDINGS)

@@ -13,6 +13,7 @@ import click
 from ..assemble import Assembled, assemble
 from ..config import PluginConfig
 from ..errors import CatalogError
+from ..output import printable
 
 EXIT_FINDINGS = 1
 """Exit code when an error-level finding (or, with --strict, any finding) was reported."""
@@ -82,7 +83,7 @@ def _mkdocs_messages() -> Iterator[None]:
 
     class Echo(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            click.echo(f"{record.levelname}: {record.getMessage()}", err=True)
+            click.echo(f"{record.levelname}: {printable(record.getMessage())}", err=True)
 
     handler = Echo(logging.WARNING)
     logger = logging.getLogger("mkdocs")

@@ -23,8 +23,9 @@ from sqlalchemy import exc
 
 from ...catalog import engines
 from ...catalog.model import Database, Origin
+from ...catalog.rewrite import map_text
 from ...errors import DatabaseError
-from ...urls import ConnectionUrl
+from ...urls import ConnectionUrl, mask_text
 from ...urls import parse as parse_url
 from ..migrations import Bookkeeping, read_bookkeeping
 from . import mysql, postgresql, sqlite
@@ -104,7 +105,7 @@ def read_database(
     finally:
         engine.dispose()
     known = engines.engine_for(database.engine)
-    return replace(
+    database = replace(
         database,
         name=name,
         host=connection_url.host,
@@ -113,6 +114,7 @@ def read_database(
         origin=Origin.LIVE,
         read_at=datetime.now(timezone.utc).replace(microsecond=0),
     )
+    return map_text(database, mask_text)  # a URL in a comment or a view's SQL: masked, in the cache too
 
 
 def read_databases(requests: Sequence[LiveRequest], max_workers: int = 8) -> list[Database | DatabaseError]:

@@ -68,22 +68,32 @@ def engine_id(url: ConnectionUrl) -> str:
 def create_engine(target: Target, limits: Limits) -> sa.Engine:
     """A SQLAlchemy engine for the target with timeouts set; no connection is made yet."""
     url = target.url
+    if url.problem:
+        raise target.fail(f"the URL cannot be read: {url.problem}", hint="write it as engine://user:password@host:port/database")
     engine = engine_id(url)
     if engine not in ("postgresql", "mysql", "sqlite"):
         raise target.fail(
             f"live introspection does not support the engine {url.scheme!r}",
             hint="use a postgresql://, mysql://, mariadb:// or sqlite:/// URL, or set connection.introspect: false",
         )
-    try:
-        sa_url = sa.make_url(url.secret_value())
-    except exc.ArgumentError:
-        raise target.fail(
-            "the URL cannot be read", hint="write it as engine://user:password@host:port/database"
-        ) from None
     if engine == "sqlite":
-        return _sqlite_engine(target, sa_url, limits)
+        return _sqlite_engine(target, url.database, limits)
     driver = url.driver or DRIVERS[url.engine or engine]
-    sa_url = sa_url.set(drivername=f"{'postgresql' if engine == 'postgresql' else 'mysql'}+{driver}")
+    # Built from our own parse, not re-parsed from the text: the driver connects to exactly the host
+    # the page shows, and a password with an unencoded `@` stays the password (SQLAlchemy's parser
+    # would take its tail for the host, and the driver would print it).
+    query: dict[str, list[str]] = {}
+    for key, value in url.secret_query():
+        query.setdefault(key, []).append(value)
+    sa_url = sa.URL.create(
+        f"{'postgresql' if engine == 'postgresql' else 'mysql'}+{driver}",
+        username=url.user,
+        password=url.secret_password(),
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query={key: values[0] if len(values) == 1 else tuple(values) for key, values in query.items()},
+    )
     connect_args: dict[str, Any]
     if engine == "postgresql":
         statement_ms = int(limits.statement_timeout * 1000)
@@ -143,8 +153,7 @@ def missing_driver(target: Target, driver: str, problem: BaseException) -> Datab
     return target.fail(f"the database driver {package} is not installed ({type(problem).__name__})", hint=hint)
 
 
-def _sqlite_engine(target: Target, sa_url: sa.URL, limits: Limits) -> sa.Engine:
-    name = sa_url.database
+def _sqlite_engine(target: Target, name: str | None, limits: Limits) -> sa.Engine:
     if not name or name == ":memory:" or name.startswith("file:"):
         raise target.fail(
             "a live SQLite database must be a file",
