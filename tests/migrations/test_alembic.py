@@ -149,7 +149,10 @@ def test_pitfalls_docstring_after_imports_expressions_and_stale_headers(tmp_path
         """
         add accounts
 
-        Spreads the accounts over two tables.
+        Spreads the accounts over
+        two tables.
+
+        The `releases` table is kept.
 
         Revision ID: 1f002cab0a7
         Revises: None
@@ -189,7 +192,12 @@ def test_pitfalls_docstring_after_imports_expressions_and_stale_headers(tmp_path
     # A docstring starting with a newline; a typed assignment; a parent given through a constant;
     # the `Revises: None` header is stale and ignored.
     assert by_version["1f002cab0a7"].parents == ("kilo",)
-    assert by_version["1f002cab0a7"].description == "add accounts Spreads the accounts over two tables."
+    # The title and the body's paragraphs stay apart (a wrapped line is not a paragraph).
+    assert by_version["1f002cab0a7"].description == (
+        "add accounts\n\nSpreads the accounts over two tables.\n\nThe `releases` table is kept."
+    )
+    cell = "| add accounts<br><br>Spreads the accounts over two tables.<br><br>The &#96;releases&#96; table"
+    assert cell in page(result)
     assert by_version["1f002cab0a7"].date is not None and by_version["1f002cab0a7"].date.utcoffset() is not None
     # A parent only running the file could compute: the header is used, and the page says so.
     assert by_version["3c"].parents == ("1f002cab0a7",)

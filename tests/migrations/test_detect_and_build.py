@@ -177,3 +177,23 @@ def test_a_changed_migration_folder_changes_the_page(site: SiteBuilder) -> None:
     assert "<code>b2</code>" not in site.build().html("databases/orders/")
     alembic_folder(folder, [("a1", None, "init"), ("b2", "a1", "second")])
     assert "<code>b2</code>" in site.build().html("databases/orders/")
+
+
+def test_catalog_summary_counts_every_problem_the_database_page_shows(tmp_path: Path) -> None:
+    """A failed migration written in the YAML history: a problem on the database page and on the catalog line."""
+    from ..test_golden import rendered
+
+    pages = rendered(tmp_path)
+    summary = {}
+    for line in pages["databases/index.md"].split("Migration History\n", 1)[1].split("\n#", 1)[0].splitlines():
+        match = re.match(r"^\| [^|]+ \| \[(?P<db>[^\]]+)\]\([^)]*\) \|.*\| (?P<problems>[^|]+) \|$", line)
+        if match:
+            summary[match.group("db")] = match.group("problems").strip()
+    assert set(summary) == {"identity", "inventory", "orders", "payments"}
+    for database, problems in summary.items():
+        page = pages[f"databases/{database}/index.md"]
+        shown = page.count('!!! warning "Migration problem"')
+        failed = re.search(r"(\d+) failed", page.split("Migration History", 1)[1].split("|", 1)[0])
+        assert problems == (str(shown) if shown else "—"), database
+        assert shown >= int(failed.group(1) if failed else 0), database
+    assert summary["inventory"] == "1"

@@ -381,6 +381,82 @@ def test_liquibase_changelogs_against_upper_case_table(tmp_path: Path, mariadb_u
     assert [v for v, _ in table_rows(markdown)] == ["0", "4", "3", "2", "1"]
 
 
+JHIPSTER = {
+    "pom.xml": "<project/>\n",
+    "src/main/resources/config/liquibase/master.xml": """
+        <?xml version="1.0" encoding="utf-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+            <include file="config/liquibase/changelog/00000000000000_initial_schema.xml" relativeToChangelogFile="false"/>
+            <include file="config/liquibase/changelog/20240101000000_added_entity_Order.xml" relativeToChangelogFile="false"/>
+            <includeAll path="config/liquibase/fake-data/" relativeToChangelogFile="false"/>
+        </databaseChangeLog>
+    """,
+    "src/main/resources/config/liquibase/changelog/00000000000000_initial_schema.xml": """
+        <?xml version="1.0" encoding="utf-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+            <changeSet id="00000000000001" author="jhipster"><createTable tableName="jhi_user"/></changeSet>
+        </databaseChangeLog>
+    """,
+    "src/main/resources/config/liquibase/changelog/20240101000000_added_entity_Order.xml": """
+        <?xml version="1.0" encoding="utf-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+            <changeSet id="20240101000000-1" author="jhipster"><createTable tableName="jhi_order"/></changeSet>
+        </databaseChangeLog>
+    """,
+    "src/main/resources/config/liquibase/fake-data/order.xml": """
+        <?xml version="1.0" encoding="utf-8"?>
+        <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+            <changeSet id="20240101000000-1-data" author="jhipster" context="faker"><sql>select 1</sql></changeSet>
+        </databaseChangeLog>
+    """,
+}
+
+
+def test_liquibase_includes_relative_to_the_resources_root(tmp_path: Path) -> None:
+    """JHipster's layout: master.xml includes `config/liquibase/changelog/...` from the classpath root."""
+    project = write(tmp_path / "shop", JHIPSTER)
+    database = tmp_path / "shop.db"
+    execute(
+        f"sqlite:///{database}",
+        "CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL,"
+        " DATEEXECUTED TIMESTAMP NOT NULL, ORDEREXECUTED INT NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35))",
+        "INSERT INTO DATABASECHANGELOG VALUES ('00000000000001', 'jhipster', 'config/liquibase/changelog/00000000000000_initial_schema.xml',"
+        " '2024-01-01 10:00:00', 1, 'EXECUTED', '9:aa')",
+    )
+    for path in (project / "src/main/resources/config/liquibase/master.xml", project / "src/main/resources/config/liquibase"):
+        result = history(path, f"sqlite:///{database}", tool="liquibase")
+        assert result.problems == ()
+        assert [(m.version, m.path, m.status) for m in result.migrations] == [
+            ("00000000000001", "config/liquibase/changelog/00000000000000_initial_schema.xml", MigrationStatus.APPLIED),
+            ("20240101000000-1", "config/liquibase/changelog/20240101000000_added_entity_Order.xml", MigrationStatus.PENDING),
+            ("20240101000000-1-data", "config/liquibase/fake-data/order.xml", MigrationStatus.PENDING),
+        ]
+
+
+def test_golang_migrate_dates_only_real_timestamps(tmp_path: Path) -> None:
+    """`migrate create` makes 20240102030405 (default), unix seconds, unixNano, or -seq counters."""
+    folder = write(
+        tmp_path / "migrations",
+        {
+            "000001_init.up.sql": "",
+            "2019120401_dated_counter.up.sql": "",
+            "1704164645_unix.up.sql": "",
+            "1704164645123456789_unix_nano.up.sql": "",
+            "20240102030405_timestamp.up.sql": "",
+            "99991231235959_far_future.up.sql": "",
+        },
+    )
+    dates = {m.name: m.date.isoformat() if m.date else None for m in history(folder, tool="golang-migrate").migrations}
+    assert dates == {
+        "init": None,
+        "dated_counter": None,  # 2019120401 seconds is in 2033: a counter written as a date, not a time
+        "unix": "2024-01-02T03:04:05+00:00",
+        "unix_nano": "2024-01-02T03:04:05.123456+00:00",
+        "timestamp": "2024-01-02T03:04:05+00:00",
+        "far_future": None,
+    }
+
+
 @pytest.mark.postgres
 def test_unreadable_table_is_a_problem_not_a_crash(tmp_path: Path, pg_url: str) -> None:
     """A role without SELECT on the table: the page says so, the build goes on."""

@@ -336,7 +336,8 @@ def _migration(file: Path, info: Mapping[str, Any], template: re.Pattern[str], r
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", doc) if p.strip()]
     message = paragraphs[0] if paragraphs and not _HEADER.match(paragraphs[0]) else None
     rest = [p for p in paragraphs[1:] if not _HEADER.search(p)]
-    description = " ".join([message or "", *rest]).strip() or None
+    # The title and each paragraph of the body stay apart; the lines inside a paragraph are one text.
+    description = "\n\n".join(" ".join(p.split()) for p in [message or "", *rest] if p.strip()) or None
     date, source = _header_date(doc), "header"
     match = template.match(file.stem)
     if date is None and match:

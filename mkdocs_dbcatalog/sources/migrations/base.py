@@ -12,7 +12,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -101,15 +101,24 @@ def timestamp(text: str | None) -> datetime | None:
         return None
 
 
-def version_date(version: str) -> datetime | None:
-    """The date a numeric version encodes: 14-digit timestamps, or plausible Unix seconds."""
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def version_date(version: str, *, now: datetime | None = None) -> datetime | None:
+    """The date a numeric version encodes, when it is one `migrate create` / `goose create` write:
+    14-digit `YYYYMMDDHHMMSS`, Unix seconds (10 digits) or nanoseconds (19), from 2000 up to a day
+    from now. A counter (`000042`, or `2019120401` that only looks like a date) has none."""
+    if not version.isdigit():
+        return None
     if len(version) == 14:
-        return timestamp(version)
-    if len(version) == 10 and version.isdigit():
-        seconds = int(version)
-        if 946_684_800 <= seconds <= 4_102_444_800:  # 2000..2100: otherwise it is a counter
-            return datetime.fromtimestamp(seconds, tz=timezone.utc)
-    return None
+        date = timestamp(version)
+    elif len(version) in (10, 19):
+        micros = int(version) * 1_000_000 if len(version) == 10 else int(version) // 1000
+        date = _EPOCH + timedelta(microseconds=micros) if micros >= 946_684_800_000_000 else None
+    else:
+        return None
+    latest = (now or datetime.now(timezone.utc)) + timedelta(days=1)
+    return date if date is not None and date <= latest else None
 
 
 _SQL_COMMENT = re.compile(r"^\s*--\s?(.*)$")

@@ -17,10 +17,13 @@ from sqlalchemy.engine import Connection
 from ...catalog.model import Migration, MigrationHistory, MigrationStatus
 from ...errors import CatalogError
 from ..yamlfile import YamlDatabase
-from .base import Applied, FileSet
+from .base import Applied, FileSet, missing_and_failed
 from .bookkeeping import read_applied
 from .detect import detect
 from .tools import TOOLS
+
+_WRITTEN = "the YAML history"
+"""Who records a status the database was not asked about (for the problem sentences)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ def build_history(
     if written is not None and written.migrations:
         migrations, unmatched = _fill_from_yaml(migrations, written.migrations)
         problems += [f"the YAML history names {v}, which no migration file defines" for v in unmatched]
+        if usable is None:
+            problems += missing_and_failed(migrations, _WRITTEN)
     config = files.context.get("config")
     return MigrationHistory(
         tool=files.tool,
@@ -143,7 +148,12 @@ def migration_history(
 ) -> MigrationHistory | None:
     """The history to show for one database file: its files joined with the applied state, if read."""
     if found is None:
-        return item.database.migrations
+        written = item.database.migrations
+        if written is None or not written.migrations:
+            return written
+        # A history written by hand: its failed migrations are problems, as when read from the database.
+        problems = (*written.problems, *missing_and_failed(written.migrations, _WRITTEN))
+        return replace(written, problems=tuple(dict.fromkeys(problems)))
     return build_history(found.files, applied, shown=found.source.shown, base=base, written=item.database.migrations)
 
 

@@ -1,4 +1,5 @@
-"""Liquibase: changelogs in XML, YAML, JSON or formatted SQL, includes expanded in document order.
+"""Liquibase: changelogs in XML, YAML, JSON or formatted SQL, includes expanded in document order
+(paths not relative to their changelog are found along the search path, as Liquibase finds them).
 
 A changeset is known by (id, author, file). `path` is the master changelog, or a folder whose root
 changelogs (those no other changelog includes) are read in name order. The MD5SUM Liquibase stores
@@ -31,9 +32,34 @@ _SKIP_TAGS = {"comment", "rollback", "preConditions", "validCheckSum", "tagDatab
 APPLIED = ("EXECUTED", "RERAN", "MARK_RAN")
 
 
+_PROJECT_MARKS = ("pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "liquibase.properties", ".git")
+
+
+def resources_root(path: Path) -> Path | None:
+    """The Maven/Gradle resources folder holding `path` (`src/main/resources`): what `classpath:` means."""
+    for folder in (path, *path.parents):
+        if folder.name == "resources" and folder.parent.parent.name == "src":
+            return folder
+    return None
+
+
+def search_path(path: Path) -> list[Path]:
+    """Where Liquibase finds a file that is not relative to its changelog: the resources root (the
+    classpath Spring Boot and the Maven plugin use), then the changelog's folder and those above it
+    up to the project root (the working directory the CLI runs in)."""
+    start = path if path.is_dir() else path.parent
+    roots = [r for r in (resources_root(start),) if r is not None]
+    for folder in (start, *start.parents):
+        roots.append(folder)
+        if any((folder / mark).exists() for mark in _PROJECT_MARKS):
+            break
+    return list(dict.fromkeys(roots))
+
+
 @dataclass
 class _Reader:
     root: Path
+    search: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
     visiting: set[Path] = field(default_factory=set)
@@ -65,15 +91,20 @@ class _Reader:
             file = parent.parent / target
             logical = _join(parent_logical, target)
         else:
-            file = self.root / target
+            file = self._find(target, parent)
             logical = target
-            if not file.exists() and (parent.parent / target).exists():
-                file = parent.parent / target
         self.changelog(file.resolve(), logical)
+
+    def _find(self, target: str, parent: Path) -> Path:
+        """A path not relative to the changelog, looked up as Liquibase does: along the search path."""
+        for root in [*self.search, parent.parent]:
+            if (root / target).exists():
+                return root / target
+        return (self.search[0] if self.search else self.root) / target
 
     def include_all(self, parent: Path, parent_logical: str, target: str, relative: bool) -> None:
         target = target.strip().removeprefix("classpath:").lstrip("/")
-        folder = parent.parent / target if relative else self.root / target
+        folder = parent.parent / target if relative else self._find(target, parent)
         base = _join(parent_logical, target) if relative else target
         if not folder.is_dir():
             self.problems.append(f"includeAll path {target} is not a folder")
@@ -228,7 +259,7 @@ def masters(path: Path) -> list[Path]:
         text = read_text(file)
         for target in re.findall(r"""(?:file|path)\s*[=:]\s*["']?([^"'\s>,}]+)""", text):
             target = target.removeprefix("classpath:").lstrip("/")
-            for base in (file.parent, path):
+            for base in (file.parent, path, *search_path(file)):
                 candidate = (base / target).resolve()
                 if candidate.is_dir():
                     included.update(p.resolve() for p in candidate.rglob("*") if p.is_file())
@@ -252,9 +283,12 @@ def read(path: Path) -> FileSet:
             hint="point migrations.path at the master changelog (e.g. db.changelog-master.xml)",
         )
     base = path if path.is_dir() else path.parent
-    reader = _Reader(base)
+    reader = _Reader(base, search_path(path))
+    classpath = resources_root(base)
     for root in roots:
-        reader.changelog(root.resolve(), root.relative_to(base).as_posix())
+        # Spring Boot and the Maven plugin record a changelog by its classpath name (config/liquibase/master.xml).
+        logical = root.relative_to(classpath if classpath else base).as_posix()
+        reader.changelog(root.resolve(), logical)
     seen: set[str] = set()
     found = []
     for item in reader.found:
