@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .cache import LiveCache
+from .catalog.descriptions import with_inherited_descriptions
 from .catalog.inference import with_inferred_references
 from .catalog.lint import LintSettings
 from .catalog.model import Catalog, CrossReference, Database, Drift
@@ -20,9 +21,10 @@ from .errors import CatalogError
 from .health import Health, review
 from .memory import collector_paused
 from .merge import merge_database, merge_url_only
+from .sources import docblocks
 from .sources.live import LiveOptions, LiveRequest
 from .sources.migrations import MigrationFiles, migration_history, read_migrations
-from .sources.yamlfile import YamlDatabase, discover, load_file
+from .sources.yamlfile import DocsFile, YamlDatabase, discover, load_catalog_file
 from .urls import mask_text
 from .urls import parse as parse_url
 
@@ -49,10 +51,13 @@ def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> 
             where="mkdocs.yml",
             hint="create one YAML file per database there, set the plugin's 'catalog' option, or list 'databases'",
         )
-    described = []
+    read: list[YamlDatabase | DocsFile] = []
     seen: dict[str, YamlDatabase] = {}
     for file in files:
-        item = load_file(file, _display(file, base), environ)
+        item = load_catalog_file(file, _display(file, base), environ)
+        read.append(item)
+        if isinstance(item, DocsFile):
+            continue
         name = item.database.name
         if name in seen:
             raise item.error(
@@ -61,7 +66,7 @@ def read_yaml(options: PluginConfig, base: Path, environ: Mapping[str, str]) -> 
                 hint="database names must be unique; rename one",
             )
         seen[name] = item
-        described.append(item)
+    described = docblocks.resolve(read)
     for i, extra in enumerate(options.databases):
         if any(other.name == extra.name for other in options.databases[:i]):
             raise CatalogError(f"database {extra.name!r} is listed twice in 'databases'", where="mkdocs.yml")
@@ -103,6 +108,8 @@ def assemble(
     check_references(catalog, {item.database.name: item for item in described})
     if options.infer_references:
         catalog = with_inferred_references(catalog)
+    if options.inherit_descriptions != "off":
+        catalog = with_inherited_descriptions(catalog, same_name=options.inherit_descriptions == "same_name")
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
     watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
     health = review(catalog, described, LintSettings(options.lint, options.coverage_threshold))

@@ -105,6 +105,8 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
         source_file=yaml.source_file,
         relations=yaml.relations,
         viewpoints=yaml.viewpoints,
+        tags=yaml.tags,
+        owner=yaml.owner,
     )
     return merged, drift
 
@@ -204,6 +206,8 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
         columns=tuple(columns),
         indexes=tuple(indexes),
         foreign_keys=tuple(foreign_keys),
+        tags=own.tags,
+        owner=own.owner,
     )
 
 
@@ -244,7 +248,7 @@ def same_type(written: str, live: str) -> bool:
 
 
 def _merge_column(column: Column, described: Column) -> Column:
-    return replace(column, description=described.description)
+    return replace(column, description=described.description, tags=described.tags)
 
 
 def _find_index(indexes: list[Index], wanted: Index) -> int | None:

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import yaml
 
-from .catalog.model import Catalog
+from .catalog.model import Catalog, Database, Table
+from .catalog.tags import page_tags
 from .errors import CatalogError
 from .health import Health
 from .memory import collector_paused
 from .render.filters import page_title
+from .render.governance import fits_material
 from .render.renderer import Renderer
 
 
@@ -25,6 +27,8 @@ class GeneratedPage:
     content: str
     """The page's Markdown (its `# heading` escaped by the templates)."""
     in_nav: bool
+    tags: tuple[str, ...] = ()
+    """Tags for Material's tags plugin (front matter `tags:`), each one it prints safely."""
 
     @property
     def source(self) -> str:
@@ -34,7 +38,10 @@ class GeneratedPage:
         the search index), so it holds the title as safe HTML; without it Material would build the
         `<title>` from the heading through `striptags`, which unescapes the name into markup.
         """
-        meta = yaml.safe_dump({"title": page_title(self.title)}, allow_unicode=True, width=1 << 16)
+        front: dict[str, object] = {"title": page_title(self.title)}
+        if self.tags:
+            front["tags"] = list(self.tags)
+        meta = yaml.safe_dump(front, allow_unicode=True, width=1 << 16)
         return f"---\n{meta}---\n\n{self.content}"
 
 
@@ -45,23 +52,35 @@ def generate(renderer: Renderer, health: Health | None = None) -> list[Generated
     pages = [GeneratedPage(site.index, settings.title, renderer.render("catalog.md.jinja", site.index), True)]
     for database in catalog.databases:
         uri = site.database_uri(database)
-        pages.append(
-            GeneratedPage(uri, database.name, renderer.render("database.md.jinja", uri, database=database), True)
-        )
+        content = renderer.render("database.md.jinja", uri, database=database)
+        pages.append(GeneratedPage(uri, database.name, content, True, _tags(renderer, database, None)))
         if settings.table_pages:
             for table in database.tables:
                 table_uri = site.table_uri(database, table)
                 assert table_uri is not None
                 content = renderer.render("table.md.jinja", table_uri, database=database, table=table)
-                pages.append(GeneratedPage(table_uri, table.key, content, False))
+                pages.append(GeneratedPage(table_uri, table.key, content, False, _tags(renderer, database, table)))
         for viewpoint in database.viewpoints:
             view_uri = site.viewpoint_uri(database, viewpoint)
             content = renderer.render("viewpoint.md.jinja", view_uri, database=database, viewpoint=viewpoint)
             pages.append(GeneratedPage(view_uri, viewpoint.name, content, False))
+    if renderer.tags:
+        pages.append(GeneratedPage(site.tags, "Tags", renderer.render("tags.md.jinja", site.tags), True))
     if health is not None:
         content = renderer.render("health.md.jinja", site.health, health=health)
         pages.append(GeneratedPage(site.health, "Catalog Health", content, True))
     return pages
+
+
+def _tags(renderer: Renderer, database: Database, table: Table | None) -> tuple[str, ...]:
+    """The page's tags, when Material's tags plugin will list them (those it can print safely)."""
+    if not renderer.settings.page_tags:
+        return ()
+    if table is None and not renderer.settings.table_pages:  # the database page shows every table
+        found = [*database.tags, *(tag for t in database.tables for tag in page_tags(database, t))]
+    else:
+        found = list(page_tags(database, table))
+    return tuple(t for t in dict.fromkeys(found) if fits_material(t))
 
 
 MARKER = re.compile(r"<!--\s*dbcatalog:(?P<block>[\w-]+)(?:\s+(?P<target>[^\s>]+))?\s*-->")

@@ -24,7 +24,7 @@ from .errors import CatalogError
 from .health import Health
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
-from .render import material
+from .render import governance, material
 from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.links import SiteMap
@@ -79,9 +79,17 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 features=_features(config),
                 diagrams=_diagram_options(self.config),
                 slugify=_slugify(config),
+                page_tags=_material_tags(config),
             )
             settings = map_text(settings, mask_text)  # the options' texts are shown too
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
+            if settings.page_tags:
+                for tag in self.renderer.tags.tags():
+                    if not governance.fits_material(tag):
+                        log.warning(
+                            f"tag {tag!r} is left out of Material's tags index: Material prints tag names "
+                            "without escaping them, so < > & \" ' would become markup (rename the tag)"
+                        )
             self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
@@ -156,6 +164,14 @@ def _features(config: MkDocsConfig) -> Features:
         mermaid=any(fence.get("name") == "mermaid" for fence in fences),
         details="pymdownx.details" in extensions,
         tabs="pymdownx.tabbed" in extensions,
+    )
+
+
+def _material_tags(config: MkDocsConfig) -> bool:
+    """Whether Material's tags plugin is on: generated pages then carry their tags for its index."""
+    return any(
+        type(plugin).__module__.startswith("material.plugins.tags") and getattr(plugin.config, "enabled", True)
+        for plugin in config.plugins.values()
     )
 
 

@@ -12,7 +12,9 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .catalog.lint import Severity
+from .catalog.lint import Finding, Severity
+from .catalog.model import Catalog
+from .catalog.tags import TagIndex
 from .health import DatabaseHealth, Health, Located, count
 from .output import printable
 
@@ -64,9 +66,10 @@ def _coverage(scope: Scope) -> list[str]:
     width = max(map(len, names.values()), default=0)
     for item in scope.databases:
         flag = "  below threshold" if _below(scope, item) else ""
+        inherited = f" ({item.columns.inherited} inherited)" if item.columns.inherited else ""
         lines.append(
             f"  {names[item.database.name]:<{width}}  {item.percent:5g}%  tables {item.tables.documented}/"
-            f"{item.tables.total}, columns {item.columns.documented}/{item.columns.total}{flag}"
+            f"{item.tables.total}, columns {item.columns.documented}/{item.columns.total}{inherited}{flag}"
         )
     return lines
 
@@ -78,9 +81,22 @@ def _summary(scope: Scope) -> str:
     return f"No problems found in {count}."
 
 
+def _tags_of(scope: Scope, finding: Finding) -> list[str]:
+    """The tags of what a finding is about (its column, else its table, else its database)."""
+    database = next((d.database for d in scope.health.databases if d.database.name == finding.database), None)
+    if database is None:
+        return []
+    if finding.table is None:
+        return list(database.tags)
+    table = database.table(finding.table)
+    column = table.column(finding.column) if table is not None and finding.column else None
+    return list((column or table).tags) if table is not None else []
+
+
 def as_json(scope: Scope) -> str:
-    """A stable document for scripts: summary, per-database coverage, findings."""
+    """A stable document for scripts: summary, per-database coverage and tags, findings."""
     threshold = scope.health.settings.coverage_threshold
+    index = TagIndex(Catalog(tuple(item.database for item in scope.databases)))
     document = {
         "summary": {"errors": scope.errors, "warnings": scope.warnings, "databases": len(scope.databases)},
         "coverage_threshold": threshold,
@@ -91,8 +107,18 @@ def as_json(scope: Scope) -> str:
                 "coverage": {
                     "percent": item.percent,
                     "tables": {"documented": item.tables.documented, "total": item.tables.total},
-                    "columns": {"documented": item.columns.documented, "total": item.columns.total},
+                    "columns": {
+                        "documented": item.columns.documented,
+                        "total": item.columns.total,
+                        "inherited": item.columns.inherited,
+                    },
                     "below_threshold": _below(scope, item),
+                },
+                "tags": {
+                    tag: count
+                    for tag in index.tags()
+                    for database, count in index.per_database(tag)
+                    if database.name == item.database.name
                 },
             }
             for item in scope.databases
@@ -105,6 +131,7 @@ def as_json(scope: Scope) -> str:
                 "table": item.finding.table,
                 "column": item.finding.column,
                 "message": item.finding.message,
+                "tags": _tags_of(scope, item.finding),
                 "file": scope.path_of(item.file),
                 "line": item.line,
             }

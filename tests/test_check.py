@@ -54,7 +54,7 @@ def test_text_reports_each_rule_once_at_its_line(shop: SiteBuilder) -> None:
         (rule, severity, line) for rule, (severity, _, line) in EXPECTED.items()
     )
     assert "catalog/crm.yml" not in out
-    assert "shop   54.1%  tables 6/7, columns 7/17  below threshold" in out
+    assert "shop   66.6%  tables 6/7, columns 10/17 (3 inherited)  below threshold" in out
     assert out.rstrip().endswith("4 errors, 4 warnings in 2 databases.")
 
 
@@ -69,9 +69,9 @@ def test_json_reports_each_rule_once(shop: SiteBuilder) -> None:
     assert all(f["file"] == "catalog/shop.yml" and f["database"] == "shop" for f in document["findings"])
     shop_db = next(d for d in document["databases"] if d["name"] == "shop")
     assert shop_db["coverage"] == {
-        "percent": 54.1,
+        "percent": 66.6,
         "tables": {"documented": 6, "total": 7},
-        "columns": {"documented": 7, "total": 17},
+        "columns": {"documented": 10, "total": 17, "inherited": 3},
         "below_threshold": True,
     }
 
@@ -85,7 +85,7 @@ def test_github_annotations_point_at_file_and_line(shop: SiteBuilder) -> None:
     )
     assert {file for _, file, _, _, _ in annotations} == {"catalog/shop.yml"}
     coverage = next(message for *_, rule, message in annotations if rule == "coverage-below-threshold")
-    assert "54.1%25" in coverage and "%" not in coverage.replace("%25", ""), "a % must be escaped for GitHub"
+    assert "66.6%25" in coverage and "%" not in coverage.replace("%25", ""), "a % must be escaped for GitHub"
 
 
 def test_rules_turned_off_or_to_warning_change_exit_code(site: SiteBuilder, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,10 +110,10 @@ def test_rules_turned_off_or_to_warning_change_exit_code(site: SiteBuilder, monk
     assert rules["table-without-primary-key"] == "warning"
     assert code == 0, "only warnings left"
     assert run("check", "--strict")[0] == EXIT_FINDINGS
-    code, out, _ = run("check", "--coverage-threshold", "50")
-    assert code == 0 and "(threshold 50%)" in out
     code, out, _ = run("check", "--coverage-threshold", "60")
-    assert code == EXIT_FINDINGS and "below the threshold of 60%" in out
+    assert code == 0 and "(threshold 60%)" in out
+    code, out, _ = run("check", "--coverage-threshold", "70")
+    assert code == EXIT_FINDINGS and "below the threshold of 70%" in out
 
 
 def test_database_option_narrows_the_report(shop: SiteBuilder) -> None:

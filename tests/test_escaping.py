@@ -60,14 +60,18 @@ def hostile_site(site: SiteBuilder, value: str = HOSTILE) -> None:
         service: {text}
         description: {text}
         orm: {text}
+        owner: {{team: {text}, contact: {text}}}
+        tags: [{text}, pii]
         extensions:
           pg_trgm: {text}
         tables:
           accounts:
             purpose: {text}
+            owner: {text}
+            tags: [{text}]
             columns:
               id: {{type: bigint, nullable: false, primary_key: true, description: {text}}}
-              note: {{type: {text}, default: {text}, description: {text}}}
+              note: {{type: {text}, default: {text}, description: {text}, tags: [{text}, "pii:{name[1:-1]}"]}}
               {name}: {{type: int, description: {text}}}
             indexes:
               - {{name: {text}, columns: [note], type: btree, purpose: {text}}}
@@ -96,7 +100,7 @@ def hostile_site(site: SiteBuilder, value: str = HOSTILE) -> None:
     )
 
 
-PAGES = ("databases/", "databases/evil/", "databases/evil/accounts/", "databases/evil/orders/")
+PAGES = ("databases/", "databases/evil/", "databases/evil/accounts/", "databases/evil/orders/", "databases/tags/")
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])

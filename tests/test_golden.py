@@ -25,6 +25,7 @@ PAGES = [
     "databases/identity/user_roles.md",
     "databases/inventory/index.md",
     "databases/health.md",
+    "databases/tags.md",
 ]
 
 

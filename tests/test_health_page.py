@@ -44,7 +44,7 @@ def test_health_page_lists_findings_with_links_and_coverage(site: SiteBuilder) -
         assert html.count(f"<code>{rule}</code>") == 2, rule  # once as a finding, once in the rules legend
     assert 'href="../shop/audit_log/"' in html, "the table of a finding links to its page"
     assert "<code>catalog/shop.yml:19</code>" in html
-    assert "54.1%" in html and "<strong>below</strong>" in html
+    assert "66.6%" in html and "<strong>below</strong>" in html
     nav = result.html("index.html")
     assert 'href="databases/health/"' in nav, "the page is in the catalog's nav section"
 

@@ -40,6 +40,18 @@ class Origin(str, enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Owner:
+    """Who answers for a database or table: a team, and how to reach it."""
+
+    team: str
+    contact: str | None = None
+    """An e-mail address, a chat channel, a URL: free text."""
+
+    def __str__(self) -> str:
+        return f"{self.team} ({self.contact})" if self.contact else self.team
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     name: str
     type: str | None = None
@@ -63,6 +75,12 @@ class Column:
     """Collation, only where it differs from the table's (MySQL) or the type's default (PostgreSQL)."""
     invisible: bool = False
     """MySQL/MariaDB INVISIBLE column: left out of `SELECT *`."""
+    tags: tuple[str, ...] = ()
+    """Classification written by people: `pii`, `pii:email`, `gdpr`..."""
+    inherited: str | None = None
+    """A description taken from the column this one refers to, when it has none of its own."""
+    inherited_from: str | None = None
+    """Where `inherited` comes from: `users.id`, or `users-service/users.id` across services."""
 
     @property
     def text(self) -> str | None:
@@ -245,6 +263,9 @@ class Table:
     policies: tuple[Policy, ...] = ()
     incomplete: str | None = None
     """Why the structure shown is not the whole of it (a schema file's CREATE that could not be fully read)."""
+    tags: tuple[str, ...] = ()
+    owner: Owner | None = None
+    """The table's own owner; `Database.owner_of` falls back to the database's."""
 
     @property
     def key(self) -> str:
@@ -564,10 +585,16 @@ class Database:
     relations: tuple[Relation, ...] = ()
     """Relationships no foreign key enforces: declared in YAML (in file order), then inferred ones."""
     viewpoints: tuple[Viewpoint, ...] = ()
+    tags: tuple[str, ...] = ()
+    owner: Owner | None = None
 
     @property
     def text(self) -> str | None:
         return self.description or self.comment
+
+    def owner_of(self, table: Table) -> Owner | None:
+        """The table's owner, or the database's when the table names none."""
+        return table.owner or self.owner
 
     @property
     def migration_tool(self) -> str | None:

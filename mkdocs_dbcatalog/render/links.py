@@ -52,7 +52,8 @@ class SiteMap:
     @classmethod
     def build(cls, catalog: Catalog, root: str, table_pages: bool) -> SiteMap:
         root = root.strip("/")
-        db_slugs = _unique([d.name for d in catalog.databases], _RESERVED | {"health"})  # health.md: the health page
+        # health.md and tags.md: the health and Tags pages
+        db_slugs = _unique([d.name for d in catalog.databases], _RESERVED | {"health", "tags"})
         databases = {name: posixpath.join(root, slug, "index.md") for name, slug in db_slugs.items()}
         tables: dict[tuple[str, str], str] = {}
         for database in catalog.databases:
@@ -76,6 +77,11 @@ class SiteMap:
     def health(self) -> str:
         """The "Catalog health" page: lint findings and coverage."""
         return posixpath.join(self.root, "health.md") if self.root else "health.md"
+
+    @property
+    def tags(self) -> str:
+        """The Tags page: every tagged database, table and column, by tag."""
+        return posixpath.join(self.root, "tags.md") if self.root else "tags.md"
 
     def database_uri(self, database: Database | str) -> str:
         return self.databases[database if isinstance(database, str) else database.name]

@@ -13,9 +13,11 @@ from markdown.extensions import toc
 
 from ..catalog import coverage, engines, summary, viewpoints
 from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, TableRef, Viewpoint
+from ..catalog.owners import ownership, unowned
 from ..catalog.relations import Relations
+from ..catalog.tags import TagIndex
 from ..errors import CatalogError
-from . import commands, filters
+from . import commands, filters, governance
 from .diagrams import DiagramOptions, Diagrams
 from .filters import Safe
 from .links import SiteMap
@@ -48,6 +50,8 @@ class Settings:
     diagrams: DiagramOptions = field(default_factory=DiagramOptions)
     slugify: Callable[[str], str] = field(default=lambda text: toc.slugify(text, "-"))
     """The site's heading ids (its `toc` extension settings), for links to a section of a page."""
+    page_tags: bool = False
+    """Give generated pages their tags in front matter, for Material's tags plugin."""
 
 
 class Renderer:
@@ -64,6 +68,8 @@ class Renderer:
         self.site = site
         self.settings = settings
         self.relations = Relations(catalog)
+        self.tags = TagIndex(catalog)
+        anchors = governance.tag_anchors(self.tags.tags())
         self.diagrams = Diagrams(catalog, self.relations, settings.diagrams)
         # A user's template of the same name wins; `_base/<name>` always reaches the shipped one, so
         # an override can `{% extends "_base/table.md.jinja" %}` and replace a single block.
@@ -124,6 +130,13 @@ class Renderer:
             source_note=source_note,
             column_keys=column_keys,
             status=settings.status or default_status(catalog),
+            tags=self.tags,
+            tag_anchors=anchors,
+            tag_badges=_tag_badges,
+            owners=ownership(catalog),
+            owner_text=governance.owner_text,
+            contact_text=governance.contact_text,
+            unowned=unowned,
         )
 
     def render(self, template: str, page: str, **context: Any) -> str:
@@ -202,6 +215,18 @@ def _link(context: jinja2.runtime.Context, text: Any, uri: str | None) -> Safe:
     if uri is None:
         return filters.escape(text)
     return filters.link(text, _url_of(context, uri))
+
+
+@jinja2.pass_context
+def _tag_badges(context: jinja2.runtime.Context, tags: tuple[str, ...]) -> Safe:
+    """Tag chips that link to their section of the Tags page (generated whenever a tag exists)."""
+    site: SiteMap = context["site"]
+    anchors: dict[str, Safe] = context["tag_anchors"]
+
+    def href(tag: str) -> str | None:
+        return site.relative(context["page"], f"{site.tags}#{anchors[tag]}") if tag in anchors else None
+
+    return governance.badges(tags, href)
 
 
 @jinja2.pass_context

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path as FsPath
 from typing import Any
 
+import yaml
+
 from ..catalog import engines
 from ..catalog.model import (
     Backup,
@@ -32,6 +34,7 @@ from ..catalog.model import (
     MigrationCommands,
     MigrationHistory,
     MigrationStatus,
+    Owner,
     Partition,
     Policy,
     PrimaryKey,
@@ -49,7 +52,7 @@ from ..catalog.model import (
 from ..errors import CatalogError
 from ..urls import ConnectionUrl
 from ..urls import parse as parse_url
-from .yamlformat import DATABASE_FILE
+from .yamlformat import DATABASE_FILE, DOCS_FILE
 from .yamlspec import Context, Path, compose, format_path
 
 
@@ -78,6 +81,10 @@ class YamlDatabase:
     """Line of the key of each mapping entry (`orders:`), for messages about a whole entry."""
     infer_relations: bool = False
     """`infer_relations: true`: propose relationships inside the database from column names."""
+    docs: Mapping[str, str] = field(default_factory=dict)
+    """The reusable descriptions this file defines (`docs:`), shared by the whole catalog."""
+    doc_references: Mapping[Path, str] = field(default_factory=dict)
+    """Each `{doc: name}` the file uses, by key path; sources/docblocks.py replaces them."""
 
     def line_of(self, *path: str | int) -> int | None:
         key: Path = tuple(path)
@@ -95,8 +102,27 @@ class YamlDatabase:
         return self.connection is not None and self.connection.introspect
 
 
+@dataclass(frozen=True)
+class DocsFile:
+    """A file of the catalog with no `database:`, only reusable descriptions (`docs:`)."""
+
+    file: str
+    docs: Mapping[str, str]
+    lines: Mapping[Path, int]
+
+
 def load_file(path: FsPath, display: str, environ: Mapping[str, str] | None = None) -> YamlDatabase:
     """Read and validate one database file. Raises CatalogError naming the file and line."""
+    loaded = load_catalog_file(path, display, environ, docs_file=False)
+    assert isinstance(loaded, YamlDatabase)
+    return loaded
+
+
+def load_catalog_file(
+    path: FsPath, display: str, environ: Mapping[str, str] | None = None, *, docs_file: bool = True
+) -> YamlDatabase | DocsFile:
+    """Read and validate one file of the catalog: a database file, or (with `docs_file`) a file
+    of reusable descriptions. Raises CatalogError naming the file and line."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
@@ -105,8 +131,19 @@ def load_file(path: FsPath, display: str, environ: Mapping[str, str] | None = No
     if node is None:
         raise CatalogError("is empty", where=display, hint="a database file needs at least 'database: <name>'")
     ctx = Context(display, os.environ if environ is None else environ)
+    if docs_file and _is_docs_file(node):
+        values = DOCS_FILE.read(node, ctx, ())
+        return DocsFile(display, dict(values["docs"]), dict(ctx.lines))
     values = DATABASE_FILE.read(node, ctx, ())
     return _build(values, ctx, path)
+
+
+def _is_docs_file(node: yaml.Node) -> bool:
+    """A mapping with `docs:` and no `database:` (anything else is read, and checked, as a database file)."""
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return "docs" in keys and "database" not in keys
 
 
 def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
@@ -214,6 +251,8 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         source_file=ctx.file,
         relations=tuple(_relation(item, ctx, ("relations", i)) for i, item in enumerate(values["relations"])),
         viewpoints=tuple(_viewpoint(item) for item in values["viewpoints"]),
+        tags=tags(values["tags"]),
+        owner=owner(values["owner"]),
     )
     return YamlDatabase(
         database=database,
@@ -224,7 +263,20 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         migrations_dir=migrations_dir,
         migrations_table=migrations["table"] if migrations else None,
         infer_relations=bool(values["infer_relations"]),
+        docs=dict(values["docs"]),
+        doc_references=dict(ctx.doc_references),
     )
+
+
+def tags(values: tuple[str | None, ...]) -> tuple[str, ...]:
+    """Tags as written, stripped, each once."""
+    return tuple(dict.fromkeys(t.strip() for t in values if t and t.strip()))
+
+
+def owner(values: Mapping[str, Any] | None) -> Owner | None:
+    if not values or not values.get("team"):
+        return None
+    return Owner(values["team"].strip(), (values.get("contact") or "").strip() or None)
 
 
 def split_table_key(key: str) -> TableRef:
@@ -277,6 +329,7 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
                 charset=col["charset"],
                 collation=col["collation"],
                 invisible=bool(col["invisible"]),
+                tags=tags(col["tags"]),
             )
         )
         if col["primary_key"]:
@@ -397,6 +450,8 @@ def _table(key: str, spec: dict[str, Any], ctx: Context, *, live: bool) -> tuple
             )
             for p in spec["policies"]
         ),
+        tags=tags(spec["tags"]),
+        owner=owner(spec["owner"]),
     )
     return table, fk_paths
 

@@ -7,7 +7,7 @@ list follows it), and `yamlspec` turns each mistake into a message with file, li
 from __future__ import annotations
 
 from ..catalog.model import TableKind
-from .yamlspec import Boolean, Choice, Count, Integer, ListOf, MapOf, Obj, Size, Text, When
+from .yamlspec import Boolean, Choice, Count, Integer, ListOf, MapOf, Obj, Reusable, Size, Text, When
 
 RULES = ("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION")
 MIGRATION_TOOLS = (
@@ -27,13 +27,18 @@ DEFERRABLE = ("DEFERRABLE INITIALLY DEFERRED", "DEFERRABLE INITIALLY IMMEDIATE")
 _names = ListOf(Text())
 _check = Obj({"name": Text(), "expression": Text(), "description": Text()}, shorthand="expression")
 _rule = Choice(*RULES, aliases={"null": "SET NULL", "noaction": "NO ACTION"})
+_tags = ListOf(Text())
+"""Classification tags (`pii`, `pii:email`, `gdpr`): one word, or a list."""
+_owner = Obj({"team": Text(), "contact": Text()}, required=("team",), shorthand="team", what="owner mapping")
+_docs = MapOf(Text())
+"""Reusable descriptions by name, referenced as `description: {doc: name}` from any file of the catalog."""
 
 COLUMN = Obj(
     {
         "type": Text(),
         "nullable": Boolean(),
         "default": Text(),
-        "description": Text(),
+        "description": Reusable(),
         "primary_key": Boolean(),
         "unique": Boolean(),
         "references": Text(),
@@ -44,6 +49,7 @@ COLUMN = Obj(
         "charset": Text(),
         "collation": Text(),
         "invisible": Boolean(),
+        "tags": _tags,
     },
     shorthand="description",
     what="column mapping",
@@ -58,7 +64,7 @@ INDEX = Obj(
         "where": Text(),
         "options": MapOf(Text()),
         "include": _names,
-        "purpose": Text(),
+        "purpose": Reusable(),
     },
     what="index mapping",
     hints={"column": "columns", "method": "type", "description": "purpose", "predicate": "where"},
@@ -73,7 +79,7 @@ FOREIGN_KEY = Obj(
         "match": Choice("FULL", "PARTIAL", "SIMPLE"),
         "deferrable": Choice(*DEFERRABLE, aliases={"deferred": DEFERRABLE[0], "immediate": DEFERRABLE[1]}),
         "on_delete_columns": _names,
-        "description": Text(),
+        "description": Reusable(),
     },
     required=("columns", "references"),
     what="foreign key mapping",
@@ -82,7 +88,7 @@ FOREIGN_KEY = Obj(
 TABLE = Obj(
     {
         "kind": Choice(*(k.value for k in TableKind), aliases={"materialized": "materialized view"}),
-        "purpose": Text(),
+        "purpose": Reusable(),
         "row_estimate": Count(),
         "size": Size(),
         "columns": MapOf(COLUMN),
@@ -144,6 +150,8 @@ TABLE = Obj(
             ),
             single=False,
         ),
+        "tags": _tags,
+        "owner": _owner,
     },
     shorthand="purpose",
     what="table mapping",
@@ -157,7 +165,7 @@ TABLE = Obj(
     },
 )
 REFERENCE = Obj(
-    {"from": Text(), "to": Text(), "description": Text()},
+    {"from": Text(), "to": Text(), "description": Reusable()},
     required=("from", "to"),
     what="reference mapping",
 )
@@ -183,7 +191,7 @@ DATABASE_FILE = Obj(
     {
         "database": Text(),
         "service": Text(),
-        "description": Text(),
+        "description": Reusable(),
         "engine": Text(),
         "version": Text(),
         "host": Text(),
@@ -265,9 +273,14 @@ DATABASE_FILE = Obj(
                 "commands": Obj({"backup": Text(), "restore": Text()}),
             }
         ),
+        "tags": _tags,
+        "owner": _owner,
+        "docs": _docs,
     },
     required=("database",),
     free_prefix="x-",
     what="database file",
-    hints={"name": "database", "owner": "service", "db": "database", "seed": "seed_data", "seeds": "seed_data"},
+    hints={"name": "database", "db": "database", "seed": "seed_data", "seeds": "seed_data", "labels": "tags"},
 )
+DOCS_FILE = Obj({"docs": _docs}, required=("docs",), free_prefix="x-", what="docs file")
+"""A file of the catalog that holds only reusable descriptions: no `database:` key, a `docs:` mapping."""

@@ -39,6 +39,8 @@ class Context:
     lines: dict[Path, int] = field(default_factory=dict)
     key_lines: dict[Path, int] = field(default_factory=dict)
     """Line of the key that names each mapping entry (`orders:`), where its value may start later."""
+    doc_references: dict[Path, str] = field(default_factory=dict)
+    """Each `{doc: name}` read, by key path: resolved once every file of the catalog is read."""
 
     def error(self, node: yaml.Node | None, path: Path, message: str, hint: str | None = None) -> CatalogError:
         line = node.start_mark.line + 1 if node is not None else self.lines.get(path)
@@ -214,6 +216,32 @@ class Choice(Scalar):
         raise ValueError(f"did you mean {close[0]!r}?" if close else "")
 
 
+class DocReference(str):
+    """`{doc: name}` where a text was expected: the name of a reusable block, replaced by its text
+    once every file of the catalog is read (sources/docblocks.py)."""
+
+    __slots__ = ()
+
+
+class Reusable(Spec):
+    """A text, or `{doc: name}`: a reusable description written once in a `docs:` block."""
+
+    def __init__(self) -> None:
+        self.text = Text()
+        self.reference = Obj({"doc": Text()}, required=("doc",), what="{doc: name} mapping")
+        self.expected = self.text.expected
+
+    def convert(self, node: yaml.Node, ctx: Context, path: Path) -> str | None:
+        if not isinstance(node, yaml.MappingNode):
+            text: str | None = self.text.convert(node, ctx, path)
+            return text
+        if not any(difflib.get_close_matches(key, ["doc"], cutoff=0.6) for key in _keys(node)):
+            raise ctx.error(node, path, "expected text, got a mapping", hint="a reusable description is {doc: name}")
+        name = DocReference(self.reference.convert(node, ctx, path)["doc"].strip())
+        ctx.doc_references[path] = name
+        return name
+
+
 class ListOf(Spec):
     """A list; a single scalar is taken as a one-item list when `single` is set."""
 
@@ -306,7 +334,11 @@ class Obj(Spec):
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> dict[str, Any]:
         if _is_null(node):
             node = yaml.MappingNode("tag:yaml.org,2002:map", [], node.start_mark, node.end_mark)
-        elif self.shorthand and isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
+        elif self.shorthand and (
+            isinstance(node, (yaml.ScalarNode, yaml.SequenceNode))
+            # `email: {doc: email}` is the shorthand for `email: {description: {doc: email}}`
+            or (isinstance(self.fields[self.shorthand], Reusable) and _keys(node) == ["doc"])
+        ):
             values = self._empty()
             values[self.shorthand] = self.fields[self.shorthand].convert(node, ctx, path)
             return values
@@ -339,6 +371,13 @@ def _empty_value(spec: Spec) -> Any:
     if isinstance(spec, MapOf):
         return MappingProxyType({})  # shared by every copy of a template: must not be mutable
     return None
+
+
+def _keys(node: yaml.Node) -> list[str]:
+    """The scalar keys of a mapping node, as written (none for other nodes)."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
 
 
 def _key_node(node: yaml.MappingNode, key: str) -> yaml.Node:
