@@ -97,7 +97,10 @@ def assemble(
     databases: list[Database] = []
     for item in described:
         # Drift (kept on the merged database) is reported as lint findings: see catalog/lint/drift.py.
-        database, _ = merge_database(item, reads.databases.get(item.database.name))
+        structure = reads.databases.get(item.database.name)
+        if item.schema_files is not None:
+            structure = read_structure_files(item, base)
+        database, _ = merge_database(item, structure)
         history = migration_history(item, base, migrations[item.database.name], database.applied)
         database = with_relations(replace(database, migrations=history), infer=item.infer_relations)
         databases.append(database)
@@ -112,8 +115,28 @@ def assemble(
         catalog = with_inherited_descriptions(catalog, same_name=options.inherit_descriptions == "same_name")
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
     watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
+    watch += [path for item in described if item.schema_files is not None for path in schema_file_paths(item)]
     health = review(catalog, described, LintSettings(options.lint, options.coverage_threshold))
     return Assembled(catalog, warnings, watch, described, _last_modified(files), health)
+
+
+def read_structure_files(item: YamlDatabase, base: Path) -> Database:
+    """A database's structure from its schema files, with what the YAML says of the engine and URL."""
+    from .sources.ddl import read_schema_files  # imports sqlglot: only for sites that have schema files
+
+    assert item.schema_files is not None
+    structure = read_schema_files(item.database.name, item.schema_files, base, item.file)
+    yaml = item.database
+    return replace(structure, engine=yaml.engine or structure.engine, version=yaml.version, url=yaml.url)
+
+
+def schema_file_paths(item: YamlDatabase) -> list[Path]:
+    """What `mkdocs serve` watches for a database's schema files: the file or folder, or a glob's files."""
+    from .sources.ddl.reader import discover
+
+    assert item.schema_files is not None
+    target = item.schema_files.root / item.schema_files.pattern
+    return [target] if target.exists() else discover(item.schema_files.pattern, item.schema_files.root)
 
 
 def live_requests(

@@ -18,8 +18,14 @@ from dataclasses import replace
 from fnmatch import fnmatchcase
 from typing import Protocol
 
-from .catalog.model import Column, Database, Drift, ForeignKey, Index, Table
+from .catalog.model import Column, Database, Drift, ForeignKey, Index, Origin, Table
 from .sources.yamlfile import YamlDatabase
+
+_FROM_FILES = (
+    ("the database has", "the schema files have"),
+    ("the database says", "the schema files say"),
+    ("in the database but", "in the schema files but"),
+)
 
 Located = tuple[Drift, str]
 """A drift item and the `file:line` (or file) it was written at."""
@@ -37,6 +43,9 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
     drift: list[Located] = []
 
     def note(kind: str, table: str, name: str | None, message: str, *path: str | int) -> None:
+        if live.origin is Origin.DDL:  # the structure came from schema files: say so
+            for said, meant in _FROM_FILES:
+                message = message.replace(said, meant)
         line = described.line_of(*path)
         drift.append((Drift(kind, table, name, message), f"{described.file}:{line}" if line else described.file))
 

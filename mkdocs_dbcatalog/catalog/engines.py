@@ -77,6 +77,10 @@ ENGINES: dict[str, Engine] = {
         Engine("redis", "Redis", "redis", 6379, None, None),
         Engine("clickhouse", "ClickHouse", "clickhouse", 9000, None, None),
         Engine("cockroachdb", "CockroachDB", "cockroachdb", 26257, None, None),
+        Engine("duckdb", "DuckDB", "duckdb", None, None, None),
+        Engine("snowflake", "Snowflake", "snowflake", 443, None, None),
+        Engine("bigquery", "BigQuery", "bigquery", None, None, None),
+        Engine("redshift", "Amazon Redshift", "redshift", 5439, None, None),
     )
 }
 
@@ -90,6 +94,9 @@ _ALIASES = {
     "sql server": "mssql",
     "sqlite3": "sqlite",
     "cockroach": "cockroachdb",
+    "tsql": "mssql",
+    "google bigquery": "bigquery",
+    "amazon redshift": "redshift",
 }
 
 

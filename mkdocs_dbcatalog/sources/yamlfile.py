@@ -52,6 +52,9 @@ from ..catalog.model import (
 from ..errors import CatalogError
 from ..urls import ConnectionUrl
 from ..urls import parse as parse_url
+from .ddl.dialects import NAMES as DDL_DIALECTS
+from .ddl.dialects import dialect_for_engine, dialect_named
+from .ddl.settings import SchemaFileSettings
 from .yamlformat import DATABASE_FILE, DOCS_FILE
 from .yamlspec import Context, Path, compose, format_path
 
@@ -85,6 +88,8 @@ class YamlDatabase:
     """The reusable descriptions this file defines (`docs:`), shared by the whole catalog."""
     doc_references: Mapping[Path, str] = field(default_factory=dict)
     """Each `{doc: name}` the file uses, by key path; sources/docblocks.py replaces them."""
+    schema_files: SchemaFileSettings | None = None
+    """`connection.ddl`: the structure is read from these SQL files instead of a live database."""
 
     def line_of(self, *path: str | int) -> int | None:
         key: Path = tuple(path)
@@ -100,6 +105,11 @@ class YamlDatabase:
     @property
     def is_live(self) -> bool:
         return self.connection is not None and self.connection.introspect
+
+    @property
+    def has_structure_source(self) -> bool:
+        """Whether the structure comes from elsewhere (a live read or schema files), not from this file."""
+        return self.is_live or self.schema_files is not None
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ def _is_docs_file(node: yaml.Node) -> bool:
 
 def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
     connection = None
+    schema_files = _schema_files(values, ctx, path)
     url_text = values["connection"]["url"] if values["connection"] else None
     if url_text:
         conn = values["connection"]
@@ -158,7 +169,7 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
             include=conn["include"],
             exclude=conn["exclude"],
         )
-    live = connection is not None and connection.introspect
+    live = (connection is not None and connection.introspect) or schema_files is not None
     url = connection.url if connection else None
     read = [_table(key, spec, ctx, live=live) for key, spec in values["tables"].items()]
     tables = _resolve_foreign_keys(read, ctx, check=not live)
@@ -265,6 +276,34 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         infer_relations=bool(values["infer_relations"]),
         docs=dict(values["docs"]),
         doc_references=dict(ctx.doc_references),
+        schema_files=schema_files,
+    )
+
+
+def _schema_files(values: dict[str, Any], ctx: Context, path: FsPath) -> SchemaFileSettings | None:
+    """`connection.ddl` and `connection.dialect`, checked against the rest of the connection."""
+    conn = values["connection"]
+    if not conn or not conn["ddl"]:
+        if conn and conn["dialect"]:
+            raise ctx.fail_at(
+                ("connection", "dialect"), "a dialect without schema files", hint="add ddl: <file, folder or glob>"
+            )
+        return None
+    if conn["url"] and conn["introspect"] is not False:
+        raise ctx.fail_at(
+            ("connection", "ddl"),
+            "the structure is read either live from url or from the ddl files, not both",
+            hint="set introspect: false to show the URL and read the structure from the files",
+        )
+    found = dialect_named(conn["dialect"]) if conn["dialect"] else dialect_for_engine(engines.normalize(values["engine"]))
+    if found is None:
+        raise ctx.fail_at(
+            ("connection", "ddl"),
+            "which SQL dialect are the schema files written in?",
+            hint="add dialect: one of " + ", ".join(DDL_DIALECTS),
+        )
+    return SchemaFileSettings(
+        conn["ddl"], found.name, path.parent, tuple(conn["schemas"]), tuple(conn["include"]), tuple(conn["exclude"])
     )
 
 

@@ -7,6 +7,7 @@ list follows it), and `yamlspec` turns each mistake into a message with file, li
 from __future__ import annotations
 
 from ..catalog.model import TableKind
+from .ddl.dialects import NAMES as DDL_DIALECTS
 from .yamlspec import Boolean, Choice, Count, Integer, ListOf, MapOf, Obj, Reusable, Size, Text, When
 
 RULES = ("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION")
@@ -205,9 +206,15 @@ DATABASE_FILE = Obj(
                 "schemas": _names,
                 "include": _names,
                 "exclude": _names,
+                "ddl": Text(),
+                "dialect": Choice(
+                    *DDL_DIALECTS,
+                    aliases={"postgresql": "postgres", "mariadb": "mysql", "mssql": "tsql", "sql server": "tsql"},
+                ),
             },
             shorthand="url",
             what="connection mapping",
+            hints={"file": "ddl", "sql": "ddl", "structure": "ddl", "schema_file": "ddl"},
         ),
         "extensions": MapOf(Obj({"purpose": Text(), "version": Text(), "schema": Text()}, shorthand="purpose")),
         "tables": MapOf(TABLE),

@@ -20,6 +20,7 @@ from .keys import (
     redundant_index,
 )
 from .migrations import checksum_mismatch, failed, missing_file, multiple_heads
+from .schema_files import incomplete_tables, skipped_statements
 
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -123,6 +124,18 @@ RULES: dict[str, Rule] = {
             Severity.WARNING,
             "A migration file edited after it was applied (Flyway and Prisma checksums).",
             checksum_mismatch,
+        ),
+        Rule(
+            "schema-file-statement-skipped",
+            Severity.WARNING,
+            "Statements of a schema file (connection.ddl) that could not be parsed or applied, per file.",
+            skipped_statements,
+        ),
+        Rule(
+            "schema-file-table-incomplete",
+            Severity.WARNING,
+            "A table whose CREATE in a schema file could only be read in part (what was left out is said).",
+            incomplete_tables,
         ),
         Rule(
             "coverage-below-threshold",

@@ -1,0 +1,48 @@
+"""Schema-file rules: what a database's SQL files said that the catalog could not read.
+
+A schema file is a script for a client, and sqlglot does not read every statement of every engine;
+what it skips is never fatal, but the catalog may miss what those statements create, so it is said
+once per file (how many, and the first line numbers) and once per table left incomplete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Catalog, Database
+from .base import LintSettings, Problem, table_path
+
+_PLACE = ("connection", "ddl")
+_LINES_SHOWN = 5
+
+
+def skipped_statements(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
+    for file in database.schema_files:
+        if not file.skipped:
+            continue
+        count = len(file.skipped)
+        lines = ", ".join(str(s.line) for s in file.skipped[:_LINES_SHOWN])
+        more = ", ..." if count > _LINES_SHOWN else ""
+        first = file.skipped[0].reason
+        yield (
+            f"{file.path}: {count} statement{'s' if count != 1 else ''} could not be read and "
+            f"{'were' if count != 1 else 'was'} skipped (line{'s' if count != 1 else ''} {lines}{more}; "
+            f"line {file.skipped[0].line}: {first}); what they create is missing from the catalog",
+            None,
+            None,
+            _PLACE,
+        )
+
+
+def incomplete_tables(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
+    for table in database.tables:
+        if table.incomplete:
+            yield (
+                f"{table.kind.value} {table.key} is shown incomplete: {table.incomplete}",
+                table.key,
+                None,
+                table_path(table),
+            )
+
+
+__all__ = ["incomplete_tables", "skipped_statements"]

@@ -1,0 +1,126 @@
+"""A database's schema files (`connection.ddl`: a file, a folder or a glob) read into a `Database`.
+
+Files are read in name order into one schema state, so a folder of one file per table (an SSDT
+project, `db/schema/*.sql`) reads like one script. The structure merges with the YAML exactly like
+a live read; what could not be read is kept per file (`Database.schema_files`) for the lint rule
+`schema-file-statement-skipped` and the database page.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ...catalog.model import Database, Origin, SchemaFile, SkippedStatement, Table
+from ...errors import CatalogError
+from ..live.common import Scope
+from .applied import Status
+from .dialects import Dialect, dialect_named
+from .settings import SchemaFileSettings
+from .state import SchemaState
+from .statements import Statement, parse_script
+
+SUFFIXES = (".sql", ".ddl")
+
+
+def discover(pattern: str, base: Path) -> list[Path]:
+    target = base / pattern
+    if any(ch in pattern for ch in "*?["):
+        found = [p for p in base.glob(pattern) if p.is_file()]
+    elif target.is_dir():
+        found = [p for p in target.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES]
+    else:
+        found = [target] if target.is_file() else []
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def read_schema_files(name: str, settings: SchemaFileSettings, base: Path, where: str) -> Database:
+    """The structure the schema files create; paths are shown relative to `base` (the site's folder).
+
+    Raises CatalogError (naming `where`, the database file) when no file matches or one cannot be read.
+    """
+    dialect = dialect_named(settings.dialect)
+    if dialect is None:
+        raise CatalogError(f"unknown SQL dialect {settings.dialect!r}", where=where)
+    files = discover(settings.pattern, settings.root)
+    if not files:
+        raise CatalogError(
+            f"connection.ddl {settings.pattern!r} matches no file",
+            where=where,
+            hint="give a .sql file, a folder of .sql files or a glob, relative to the database file",
+        )
+    state = SchemaState(dialect)
+    read: list[SchemaFile] = []
+    for path in files:
+        shown = _display(path, base)
+        statements = _statements(path, shown, dialect)
+        skipped = tuple(
+            SkippedStatement(applied.statement.line, applied.reason or "could not be read")
+            for applied in state.apply_all(statements)
+            if applied.status is Status.SKIPPED
+        )
+        read.append(SchemaFile(shown, dialect.name, sum(1 for s in statements if not s.no_effect), skipped))
+    scope = Scope(settings.schemas, settings.include, settings.exclude)
+    tables = tuple(t for t in state.tables() if _kept(t, scope, state))
+    return Database(
+        name=name,
+        engine=dialect.engine,
+        schemas=settings.schemas or state.schema_names(),
+        extensions=state.extension_list(),
+        tables=tables,
+        enums=state.enum_types(),
+        origin=Origin.DDL,
+        schema_files=tuple(read),
+    )
+
+
+def _kept(table: Table, scope: Scope, state: SchemaState) -> bool:
+    if scope.schemas and (table.schema or state.default_schema or "") not in scope.schemas:
+        return False
+    return scope.keeps(table.schema, table.name)
+
+
+_parsed: dict[tuple[str, int, int, str], list[Statement]] = {}
+_lock = threading.Lock()
+_KEEP = 32
+
+
+def _statements(path: Path, shown: str, dialect: Dialect) -> list[Statement]:
+    """The file's statements, parsed once per version of the file (`mkdocs serve` rebuilds reuse them)."""
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, dialect.name)
+        with _lock:
+            kept = _parsed.get(key)
+        if kept is not None:
+            return kept
+        text = decode(path.read_bytes())
+    except OSError as problem:
+        raise CatalogError(f"cannot be read: {problem.strerror or problem}", where=shown) from None
+    except UnicodeDecodeError:
+        raise CatalogError(
+            "is not UTF-8 or UTF-16 text", where=shown, hint="save the schema file as UTF-8"
+        ) from None
+    statements = parse_script(text, dialect, shown)
+    with _lock:
+        if len(_parsed) >= _KEEP:
+            _parsed.pop(next(iter(_parsed)))
+        _parsed[key] = statements
+    return statements
+
+
+def decode(data: bytes) -> str:
+    """Text of a schema file: UTF-8 (with or without BOM), or UTF-16 with its BOM (as SSMS saves scripts)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+__all__ = ["SUFFIXES", "SchemaFileSettings", "decode", "discover", "read_schema_files"]
