@@ -162,6 +162,10 @@ def source_note(database: Database) -> str:
     if database.origin is Origin.CACHED:
         when = database.read_at.strftime("%Y-%m-%d %H:%M UTC") if database.read_at else "an unknown time"
         return f"Cached read from {when}: the database was unreachable at build time"
+    if database.origin is Origin.DDL:
+        files = [f.path for f in database.schema_files]
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        return f"Read from the schema files {shown}" if len(files) > 1 else f"Read from the schema file {shown}"
     return f"Described in {database.source_file}" if database.source_file else "Described in mkdocs.yml"
 
 
@@ -195,8 +199,11 @@ def column_keys(database: Database, table: Table) -> dict[str, list[tuple[str, s
 def default_status(catalog: Catalog) -> str:
     live = sum(1 for d in catalog.databases if d.origin is Origin.LIVE)
     cached = sum(1 for d in catalog.databases if d.origin is Origin.CACHED)
-    described = len(catalog.databases) - live - cached
+    files = sum(1 for d in catalog.databases if d.origin is Origin.DDL)
+    described = len(catalog.databases) - live - cached - files
     parts = [f"{described} described in YAML"] if described else []
+    if files:
+        parts.append(f"{files} read from schema files")
     if live:
         parts.append(f"{live} read live")
     if cached:

@@ -295,7 +295,8 @@ def _schema_files(values: dict[str, Any], ctx: Context, path: FsPath) -> SchemaF
             "the structure is read either live from url or from the ddl files, not both",
             hint="set introspect: false to show the URL and read the structure from the files",
         )
-    found = dialect_named(conn["dialect"]) if conn["dialect"] else dialect_for_engine(engines.normalize(values["engine"]))
+    engine = engines.normalize(values["engine"])
+    found = dialect_named(conn["dialect"]) if conn["dialect"] else dialect_for_engine(engine)
     if found is None:
         raise ctx.fail_at(
             ("connection", "ddl"),

@@ -50,7 +50,7 @@ def apply_actions(state: SchemaState, statement: Statement, alter: exp.Alter, dr
             draft.add(pieces)
             changes.append(Change("add constraint", label, _constraint_name(action, state)))
         elif isinstance(action, exp.AlterColumn):
-            changes += _alter_column(state, statement, draft, action, label, problems)
+            changes += _alter_column(state, statement, draft, action, translator, label, problems)
         elif isinstance(action, exp.ModifyColumn):
             changes += _modify_column(state, draft, action, translator, label, problems)
         elif isinstance(action, exp.RenameColumn):
@@ -87,7 +87,13 @@ def _find(state: SchemaState, draft: Draft, name: str) -> int | None:
 
 
 def _alter_column(
-    state: SchemaState, statement: Statement, draft: Draft, action: exp.AlterColumn, label: str, problems: list[str]
+    state: SchemaState,
+    statement: Statement,
+    draft: Draft,
+    action: exp.AlterColumn,
+    translator: Translator,
+    label: str,
+    problems: list[str],
 ) -> list[Change]:
     name = name_of(action.this, state.dialect)
     at = _find(state, draft, name)
@@ -98,13 +104,15 @@ def _alter_column(
     spans = statement.spans
     if action.args.get("dtype") is not None:
         written = spans.type_after(action.this) if spans else None
-        column = replace(column, type=written or action.args["dtype"].sql(dialect=state.dialect.sqlglot))
+        column = replace(
+            column, type=translator.written(written or action.args["dtype"].sql(dialect=state.dialect.sqlglot))
+        )
     elif action.args.get("default") is not None:
         default = action.args["default"]
         text = (spans.clause_after(action.this, "DEFAULT") if spans else None) or default.sql(
             dialect=state.dialect.sqlglot
         )
-        column = replace(column, default=text)
+        column = replace(column, default=translator.written(text))
         if text.lower().startswith("nextval(") and column.identity is None:
             column = replace(column, identity="serial")
     elif action.args.get("allow_null") is not None:

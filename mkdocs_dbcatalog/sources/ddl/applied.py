@@ -71,6 +71,10 @@ class Draft:
     partition_key: str | None = None
     partitions: list[Partition] = field(default_factory=list)
     incomplete: list[str] = field(default_factory=list)
+    engine: str | None = None
+    charset: str | None = None
+    collation: str | None = None
+    auto_increment: int | None = None
     parent: Key | None = None
     """A partition: the table it belongs to, under which it is listed (as live reads list partitions)."""
 
@@ -92,6 +96,10 @@ class Draft:
             table.partition_key,
             list(table.partitions),
             [table.incomplete] if table.incomplete else [],
+            table.engine,
+            table.charset,
+            table.collation,
+            table.auto_increment,
         )
 
     def add(self, pieces: Pieces) -> None:

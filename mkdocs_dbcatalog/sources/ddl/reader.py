@@ -98,9 +98,7 @@ def _statements(path: Path, shown: str, dialect: Dialect) -> list[Statement]:
     except OSError as problem:
         raise CatalogError(f"cannot be read: {problem.strerror or problem}", where=shown) from None
     except UnicodeDecodeError:
-        raise CatalogError(
-            "is not UTF-8 or UTF-16 text", where=shown, hint="save the schema file as UTF-8"
-        ) from None
+        raise CatalogError("is not UTF-8 or UTF-16 text", where=shown, hint="save the schema file as UTF-8") from None
     statements = parse_script(text, dialect, shown)
     with _lock:
         if len(_parsed) >= _KEEP:
@@ -111,9 +109,8 @@ def _statements(path: Path, shown: str, dialect: Dialect) -> list[Statement]:
 
 def decode(data: bytes) -> str:
     """Text of a schema file: UTF-8 (with or without BOM), or UTF-16 with its BOM (as SSMS saves scripts)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
-    return data.decode("utf-8-sig")
+    text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # Windows line ends: GO and / are alone on a line
 
 
 def _display(path: Path, base: Path) -> str:

@@ -266,7 +266,10 @@ class _Splitter:
             body = text[start:end]
         if self.lexer.unmark is not None and "/*" in body:
             body = self.lexer.unmark.sub(lambda m: " " if m.group("m") else m.group(), body)
-        statement = body.rstrip()
+            if body.lstrip().startswith("\\"):  # /*M!999999\- enable the sandbox mode */: for the client
+                yield Chunk(body.strip(), self.line_at(start), client=True)
+                return
+        statement = body.strip()
         if not statement:
             return
         unresolved: tuple[str, ...] = ()

@@ -37,6 +37,7 @@ _EXTRA_STARTS = frozenset(
         "COLUMN_FORMAT",
         "SRID",
         "CHARSET",
+        "CHARACTER",
         "KEY",
         "ENABLE",
         "DISABLE",
@@ -68,13 +69,18 @@ class ColumnText:
     default: str | None
     generated: str | None
     """The expression of `GENERATED ALWAYS AS (...)` / `AS (...)`, without its parentheses."""
+    on_update: str | None = None
+    """MySQL's `ON UPDATE <expression>`."""
 
 
 class Spans:
     """A statement's text and tokens, for cutting out the pieces the model shows as written."""
 
-    def __init__(self, text: str, tokens: list[Token], dialect: str) -> None:
+    def __init__(self, text: str, tokens: list[Token], dialect: str, original: str | None = None) -> None:
         self.text = text
+        self.original = original or text
+        """The statement before words sqlglot could not parse were blanked out (same length, same lines)."""
+        self.dialect = dialect
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
         self.constraint_words = constraint_starts(dialect)
@@ -101,15 +107,23 @@ class Spans:
         tokens = self.tokens
         end = self._definition_end(at + 1)
         segments = self._segments(at + 1, end)
-        type_text = self.cut(*segments[0]) if segments and segments[0][0] == at + 1 else None
-        default = generated = None
+        typed = at + 1 <= end and tokens[at + 1].text.upper() not in ("AS", "GENERATED")  # T-SQL: `total AS (a + b)`
+        type_text = self.cut(*segments[0]) if typed and segments and segments[0][0] == at + 1 else None
+        if type_text and self.dialect == "sqlite":
+            # SQLite takes any words as a type name (`BLOB SUB_TYPE TEXT`), even those sqlglot could not read.
+            following = segments[1][0] if len(segments) > 1 else end + 1
+            until = tokens[following].start if following < len(tokens) else len(self.original)
+            type_text = self.original[tokens[at + 1].start : until].strip()
+        default = generated = on_update = None
         for first, last in segments:
             word = tokens[first].text.upper()
             if word == "DEFAULT":
                 default = self.cut(first + 1, last) or None
             elif word in ("AS", "GENERATED"):
-                generated = self._parenthesised(first, last)
-        return ColumnText(type_text or None, default, generated)
+                generated = self._generation(first, last)
+            elif word == "ON" and first < last and tokens[first + 1].text.upper() == "UPDATE":
+                on_update = self.cut(first + 2, last) or None
+        return ColumnText(type_text or None, default, generated, on_update)
 
     def _definition_end(self, start: int) -> int:
         """Index of the last token of a definition: before a comma or closing parenthesis at its depth."""
@@ -155,6 +169,8 @@ class Spans:
                 continue
             if word in ("WITH", "WITHOUT") and i + 1 <= end and tokens[i + 1].text.upper() == "TIME":
                 continue  # timestamp with time zone
+            if word == "CHARACTER" and not (i + 1 <= end and tokens[i + 1].text.upper() == "SET"):
+                continue  # character varying
             if i == cuts[-1] + 1 and tokens[cuts[-1]].text.upper() == "DEFAULT":
                 continue  # DEFAULT NULL: the value itself
             if word == "NULL" and tokens[i - 1].text.upper() == "NOT":
@@ -163,13 +179,19 @@ class Spans:
         cuts.append(end + 1)
         return [(cuts[k], cuts[k + 1] - 1) for k in range(len(cuts) - 1)]
 
-    def _parenthesised(self, first: int, last: int) -> str | None:
-        """The text inside the first parenthesised group of a segment."""
-        for i in range(first, last + 1):
-            if self.tokens[i].token_type is TokenType.L_PAREN:
-                close = self.closing(i)
-                return self.cut(i + 1, close - 1).strip() or None if close is not None else None
-        return None
+    def _generation(self, first: int, last: int) -> str | None:
+        """The expression of `GENERATED ALWAYS AS (expr) STORED` or T-SQL's `AS expr PERSISTED`: without
+        its keywords, and without the parentheses around the whole."""
+        tokens = self.tokens
+        while first <= last and tokens[first].text.upper() in ("GENERATED", "ALWAYS", "AS"):
+            first += 1
+        while last >= first and tokens[last].text.upper() in ("STORED", "VIRTUAL", "PERSISTED"):
+            last -= 1
+        if first > last:
+            return None
+        if tokens[first].token_type is TokenType.L_PAREN and self.closing(first) == last:
+            return self.cut(first + 1, last - 1).strip() or None
+        return self.cut(first, last) or None
 
     def closing(self, open_at: int) -> int | None:
         depth = 0
@@ -258,12 +280,16 @@ class Spans:
 
     def partition_key(self) -> str | None:
         """`RANGE (payment_date)` of `PARTITION BY RANGE (payment_date)`, as written."""
-        for i in range(len(self.tokens) - 1):
-            if self.tokens[i].text.upper() == "PARTITION" and self.tokens[i + 1].text.upper() == "BY":
-                for j in range(i + 2, len(self.tokens)):
-                    if self.tokens[j].token_type is TokenType.L_PAREN:
-                        close = self.closing(j)
-                        return self.cut(i + 2, close) if close is not None else None
+        tokens = self.tokens
+        for i, token in enumerate(tokens):
+            words = " ".join(token.text.upper().split())
+            start = i + 1 if words == "PARTITION BY" else i + 2 if words == "PARTITION" else None
+            if start is None or (words == "PARTITION" and tokens[i + 1 : i + 2] and tokens[i + 1].text.upper() != "BY"):
+                continue
+            for j in range(start, len(tokens)):
+                if tokens[j].token_type is TokenType.L_PAREN:
+                    close = self.closing(j)
+                    return self.cut(start, close) if close is not None else None
         return None
 
     def rest(self, first: int) -> str:

@@ -123,6 +123,9 @@ class SchemaState:
     def _finish(self, draft: Draft, partitions: list[Draft]) -> Table:
         by_key = {self.key(None, c.name)[1]: c for c in draft.columns}
         columns = list(draft.columns)
+        if draft.primary_key is not None and self.dialect.name != "sqlite":  # a key column is never NULL
+            keyed = {self.key(None, name)[1] for name in draft.primary_key.columns}
+            columns = [replace(c, nullable=False) if self.key(None, c.name)[1] in keyed else c for c in columns]
         if self.dialect.name == "sqlite" and draft.primary_key and len(draft.primary_key.columns) == 1:
             column = by_key.get(self.key(None, draft.primary_key.columns[0])[1])
             if column is not None and (column.type or "").upper() == "INTEGER":
@@ -136,23 +139,39 @@ class SchemaState:
                     fk = replace(fk, target_columns=target.primary_key.columns)
             fks.append(fk)
         fks += _partition_foreign_keys(fks, partitions)
+        primary_key = draft.primary_key if draft.kind is not TableKind.VIEW else None
+        uniques = draft.uniques
+        if self.dialect.name == "sqlite":  # SQLite keeps no names of keys: its catalog reports none
+            primary_key = replace(primary_key, name=None) if primary_key else None
+            fks = [replace(f, name=None) for f in fks]
+            uniques = [replace(u, name=None) for u in uniques]
         return Table(
             name=draft.name,
             schema=self.shown(draft.schema),
             kind=draft.kind,
             comment=draft.comment or None,
             columns=tuple(columns),
-            primary_key=draft.primary_key if draft.kind is not TableKind.VIEW else None,
+            primary_key=primary_key,
             indexes=tuple(sorted(draft.indexes, key=lambda i: (i.name or "", i.columns))),
             foreign_keys=tuple(sorted(fks, key=lambda f: (f.name or "", f.columns))),
-            unique_constraints=tuple(sorted(draft.uniques, key=lambda u: (u.name or "", u.columns))),
+            unique_constraints=tuple(sorted(uniques, key=lambda u: (u.name or "", u.columns))),
             check_constraints=tuple(sorted(draft.checks, key=lambda c: (c.name or "", c.expression))),
             triggers=tuple(sorted(draft.triggers, key=lambda t: t.name)),
             definition=draft.definition,
             partition_key=draft.partition_key,
             partitions=tuple(sorted(draft.partitions, key=lambda p: p.name)),
             incomplete="; ".join(dict.fromkeys(draft.incomplete)) or None,
+            engine=draft.engine,
+            charset=draft.charset,
+            collation=draft.collation,
+            auto_increment=self._auto_increment(draft, columns),
         )
+
+    def _auto_increment(self, draft: Draft, columns: list[Column]) -> int | None:
+        """MySQL's next AUTO_INCREMENT value: as written, else 1 for a table that has such a column."""
+        if draft.auto_increment is not None or self.dialect.name != "mysql" or draft.kind is not TableKind.TABLE:
+            return draft.auto_increment
+        return 1 if any(c.identity == "auto_increment" for c in columns) else None
 
     # ------------------------------------------------------------------------------------- apply
 
@@ -268,11 +287,31 @@ def _create_relation(state: SchemaState, statement: Statement, create: exp.Creat
                 pieces.columns += source.columns
         else:
             translator.constraint(definition, pieces)
+    inherited = [
+        column
+        for prop in properties
+        if isinstance(prop, exp.InheritsProperty)
+        for parent_table in prop.expressions
+        if (found := state.draft(parent_table)) is not None
+        for column in found.columns
+    ]
+    pieces.columns[:0] = [c for c in inherited if not any(c.name == own.name for own in pieces.columns)]
     for prop in properties:
         if isinstance(prop, exp.SchemaCommentProperty):
             draft.comment = literal_text(prop.this)
+        elif type(prop) is exp.Property and prop.name.lower() == "description":  # BigQuery's OPTIONS(...)
+            draft.comment = literal_text(prop.args.get("value"))
+        elif isinstance(prop, exp.EngineProperty):
+            draft.engine = prop.this.name or None
+        elif isinstance(prop, exp.CharacterSetProperty):
+            draft.charset = prop.this.name or None
+        elif isinstance(prop, exp.CollateProperty):
+            draft.collation = prop.this.name or None
+        elif isinstance(prop, exp.AutoIncrementProperty):
+            draft.auto_increment = int(prop.this.name) if prop.this.name.isdigit() else None
         elif isinstance(prop, exp.PartitionedByProperty):
-            draft.kind = TableKind.PARTITIONED
+            if state.dialect.name in ("postgres", "mysql"):  # partitions of their own, listed under it
+                draft.kind = TableKind.PARTITIONED
             draft.partition_key = commands.partition_key(statement, prop)
     query = create.args.get("expression")
     if kind == "VIEW" or query is not None:

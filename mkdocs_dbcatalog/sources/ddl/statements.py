@@ -141,7 +141,7 @@ def parse_statement(
         if trimmed is not None:
             source, tokens, found, rest = trimmed
             left_out.append(f"{' '.join(rest.split())[:60]} (line {line + source.count(chr(10))})")
-    spans = Spans(source, tokens, dialect.sqlglot)
+    spans = Spans(source, tokens, dialect.sqlglot, original=text if left_out else None)
     return [Statement(text, line, file, e, spans, unresolved=unresolved, left_out=tuple(left_out)) for e in found]
 
 

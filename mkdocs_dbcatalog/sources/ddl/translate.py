@@ -9,6 +9,7 @@ an identity or primary key column is NOT NULL.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from sqlglot import exp
 
 from ...catalog.model import CheckConstraint, Column, ForeignKey, Index, PrimaryKey, TableRef, UniqueConstraint
 from .dialects import Dialect
-from .spans import Spans
+from .spans import Spans, unwrap
 
 Resolve = Callable[[exp.Table], TableRef]
 """A table named in a statement → the reference the catalog shows (schema folded, default schema left out)."""
@@ -31,6 +32,29 @@ _SERIAL = {
     "serial8": "bigint",
     "serial2": "smallint",
 }
+
+
+_QUOTED_OR_QUALIFIED = re.compile(
+    r"""'(?:[^']|'')*'(?=::regclass)|'(?:[^']|'')*'|"(?:[^"]|"")*"|(?<![\w.$"])(\w+)\.(?=[\w"])"""
+)
+
+
+def unqualified(text: str, schema: str | None) -> str:
+    """`public.year` as `year`, `'public.t_id_seq'::regclass` as `'t_id_seq'::regclass`: names in the
+    default schema as the engine prints them with its default search path (pg_dump qualifies every
+    name because it empties the search path)."""
+    if not schema or f"{schema}." not in text:
+        return text
+
+    def plain(match: re.Match[str]) -> str:
+        whole = match.group()
+        if match.group(1) is not None:
+            return "" if match.group(1) == schema else whole
+        if whole.startswith("'") and match.end() < len(text) and text.startswith("::regclass", match.end()):
+            return whole.replace(f"'{schema}.", "'", 1)
+        return whole
+
+    return _QUOTED_OR_QUALIFIED.sub(plain, text)
 
 
 def name_of(node: exp.Expression | None, dialect: Dialect) -> str:
@@ -82,7 +106,13 @@ class Translator:
         if node is None:
             return None
         found = self.spans.expression_text(node) if self.spans else None
-        return found or node.sql(dialect=self.dialect.sqlglot)
+        return self.written(found or node.sql(dialect=self.dialect.sqlglot))
+
+    def written(self, text: str) -> str:
+        """Text of the file as the engine reports it (PostgreSQL: without the default schema's `public.`)."""
+        if self.dialect.name in ("postgres", "redshift"):
+            return unqualified(text, self.dialect.default_schema)
+        return text
 
     # ------------------------------------------------------------------------------------ columns
 
@@ -94,10 +124,11 @@ class Translator:
         type_text = (
             written.type if written and written.type else (kind.sql(dialect=self.dialect.sqlglot) if kind else None)
         )
+        type_text = self.written(type_text) if type_text else None
         nullable: bool | None = None
-        default = written.default if written else None
-        identity = generated = comment = None
-        primary = False
+        default = self.written(written.default) if written and written.default else None
+        identity = generated = comment = charset = collation = generation = None
+        invisible = primary = False
         for constraint in definition.constraints:
             item = constraint.args.get("kind")
             constraint_name = self.name(constraint.this) if constraint.this else None
@@ -123,13 +154,25 @@ class Translator:
             elif isinstance(item, exp.AutoIncrementColumnConstraint):
                 identity = "autoincrement" if self.dialect.name in ("sqlite", "snowflake") else "auto_increment"
             elif isinstance(item, exp.ComputedColumnConstraint):
-                generated = (written.generated if written else None) or self.text(item.this)
+                generated = self.written(written.generated) if written and written.generated else self.text(item.this)
+                if item.args.get("persisted"):
+                    generation = "stored"
+                elif self.dialect.name in ("mysql", "sqlite"):
+                    generation = "virtual"  # their default; PostgreSQL's generated columns are all stored
+                else:
+                    generation = "stored" if self.dialect.name == "postgres" else None
+            elif isinstance(item, exp.CharacterSetColumnConstraint):
+                charset = item.this.name or None
+            elif isinstance(item, exp.CollateColumnConstraint):
+                collation = item.this.name or None
+            elif isinstance(item, exp.InvisibleColumnConstraint):
+                invisible = True
             elif isinstance(item, exp.CommentColumnConstraint):
                 comment = _literal(item.this)
             elif isinstance(item, exp.Properties):  # BigQuery's OPTIONS(description = '...')
                 comment = description(item) or comment
-        if default is not None and _is_null(default):
-            default = None
+        if default is not None and _is_null(default) and self.dialect.name != "sqlite":
+            default = None  # SQLite keeps DEFAULT NULL as written; the others report no default
         base = (type_text or "").lower()
         serial_type = base in _SERIAL and self.dialect.name in ("postgres", "redshift")
         if serial_type or (default and default.lower().startswith("nextval(")):
@@ -140,11 +183,26 @@ class Translator:
         implied = implied or (identity == "serial" and base in _SERIAL)
         if implied:
             nullable = False
-        elif nullable is None:
-            nullable = True
+        elif self.dialect.name == "clickhouse":  # NOT NULL unless the type is Nullable(...)
+            nullable = "nullable(" in base
+        elif nullable is None and not (generated is not None and type_text is None):
+            nullable = True  # (a T-SQL computed column without a type: the engine derives both)
         if generated is not None:
             default = None
-        return Column(name, type_text, nullable, default, comment=comment, identity=identity, generated=generated)
+        return Column(
+            name,
+            type_text,
+            nullable,
+            default,
+            comment=comment,
+            identity=identity,
+            generated=generated,
+            generation=generation,
+            on_update=written.on_update if written else None,
+            charset=charset,
+            collation=collation,
+            invisible=invisible,
+        )
 
     # --------------------------------------------------------------------------- table constraints
 
@@ -252,7 +310,10 @@ class Translator:
     def _check(self, node: exp.CheckColumnConstraint, name: str | None) -> CheckConstraint:
         expression = node.this
         text = self.spans.check_text(expression) if self.spans and expression is not None else None
-        return CheckConstraint(text or self.text(expression) or "", name)
+        written = self.written(text) if text else self.text(expression) or ""
+        if self.dialect.name in ("postgres", "redshift"):
+            written = unwrap(written)  # pg_dump writes CHECK ((...)); the catalog shows one pair less
+        return CheckConstraint(written, name)
 
     def _names(self, nodes: list[exp.Expression] | exp.Expression | None) -> tuple[str, ...]:
         if nodes is None:
@@ -272,7 +333,7 @@ class Translator:
 
 
 def _literal(node: exp.Expression | None) -> str | None:
-    if node is None:
+    if node is None or isinstance(node, exp.Null):
         return None
     if isinstance(node, exp.Literal):
         return str(node.this)
