@@ -29,7 +29,8 @@ class DatabaseConfig(base.Config):
 
 
 class LintRules(base.BaseConfigOption[dict[str, RuleSetting]]):
-    """`lint:` in mkdocs.yml: rule name → `error`, `warning`, `off` (or false), or `{severity, exclude}`."""
+    """`lint:` in mkdocs.yml: rule name → `error`, `warning`, `off` (or false), or `{severity, exclude, ...}`
+    with the rule's own options (`patterns`, `columns`, `max`...)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -46,20 +47,35 @@ class LintRules(base.BaseConfigOption[dict[str, RuleSetting]]):
                 close = difflib.get_close_matches(str(name), RULES, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else "known rules: " + ", ".join(RULES)
                 raise base.ValidationError(f"unknown lint rule {name!r} ({hint})")
+            rule = RULES[name]
             exclude: list[str] | object = []
+            options: dict[str, object] = {}
             if isinstance(item, dict):
-                unknown = set(item) - {"severity", "exclude"}
+                known = ["severity", "exclude", *rule.options]
+                unknown = set(item) - set(known)
                 if unknown:
                     raise base.ValidationError(
-                        f"lint rule {name!r}: unknown key {sorted(unknown)[0]!r} (known: severity, exclude)"
+                        f"lint rule {name!r}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(known)})"
                     )
+                for key, option in rule.options.items():
+                    if key in item:
+                        try:
+                            options[key] = option.parse(item[key])
+                        except ValueError as problem:
+                            raise base.ValidationError(f"lint rule {name!r}: {key}: {problem}") from None
                 item, exclude = item.get("severity", True), item.get("exclude") or []
                 if isinstance(exclude, str):
                     exclude = [exclude]
                 if not isinstance(exclude, list) or not all(isinstance(p, str) for p in exclude):
                     raise base.ValidationError(f"lint rule {name!r}: 'exclude' must be a list of table name patterns")
             patterns = tuple(exclude) if isinstance(exclude, list) else ()
-            settings[name] = RuleSetting(self._severity(name, item), patterns)
+            severity = self._severity(name, item)
+            missing = [key for key, option in rule.options.items() if option.required and key not in options]
+            if missing and severity is not Severity.OFF:
+                raise base.ValidationError(
+                    f"lint rule {name!r} needs {missing[0]!r}: {rule.options[missing[0]].meaning}"
+                )
+            settings[name] = RuleSetting(severity, patterns, options)
         return settings
 
     @staticmethod
@@ -68,7 +84,7 @@ class LintRules(base.BaseConfigOption[dict[str, RuleSetting]]):
         if item is False:
             return Severity.OFF
         if item is True:
-            return RULES[name].default
+            return RULES[name].enabled_severity
         try:
             return Severity(str(item).strip().lower())
         except ValueError:

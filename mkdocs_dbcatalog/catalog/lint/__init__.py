@@ -8,10 +8,22 @@ so a name never changes once released.
 from __future__ import annotations
 
 from ..model import Catalog
-from .base import Finding, KeyPath, LintSettings, Rule, RuleSetting, Severity
+from .base import Finding, KeyPath, LintSettings, Rule, RuleOption, RuleSetting, Severity
 from .declarations import relation_missing_column, viewpoint_pattern_unmatched
 from .documentation import coverage_below_threshold, coverage_percent, missing_reference_target, no_description
 from .drift import DRIFT_RULES, drift
+from .governance import (
+    COUNT_OPTIONS,
+    NAMING_OPTIONS,
+    PII_OPTIONS,
+    REQUIRED_OPTIONS,
+    column_count_max,
+    naming_convention,
+    pii_untagged,
+    required_columns,
+    table_without_owner,
+    unrelated_table,
+)
 from .keys import (
     fk_without_index,
     junction_without_unique_pair,
@@ -143,6 +155,47 @@ RULES: dict[str, Rule] = {
             "A database whose documentation coverage is below the coverage_threshold option.",
             coverage_below_threshold,
         ),
+        Rule(
+            "pii-untagged",
+            Severity.OFF,
+            "A column whose name looks like personal data (email, phone, birth date, address...) with no pii tag.",
+            pii_untagged,
+            PII_OPTIONS,
+        ),
+        Rule(
+            "required-columns",
+            Severity.OFF,
+            "A table that lacks a column every table must have (the rule's columns, such as created_at).",
+            required_columns,
+            REQUIRED_OPTIONS,
+        ),
+        Rule(
+            "column-count-max",
+            Severity.OFF,
+            "A table with more columns than the rule's max (50 by default).",
+            column_count_max,
+            COUNT_OPTIONS,
+        ),
+        Rule(
+            "unrelated-table",
+            Severity.OFF,
+            "A table with no foreign key or cross-service reference in or out.",
+            unrelated_table,
+        ),
+        Rule(
+            "naming-convention",
+            Severity.OFF,
+            "A table, view, column, index, foreign key, constraint or trigger name that does not match its "
+            "regular expression (tables, views and columns: snake_case by default).",
+            naming_convention,
+            NAMING_OPTIONS,
+        ),
+        Rule(
+            "table-without-owner",
+            Severity.OFF,
+            "A table or view with no owner, of its own or through its database.",
+            table_without_owner,
+        ),
     )
 }
 
@@ -158,7 +211,7 @@ def lint(catalog: Catalog, settings: LintSettings | None = None) -> list[Finding
                 continue
             for problem in rule.check(catalog, database, settings):
                 message, table, column, path = problem[:4]
-                if setting.excludes(database.name, table):
+                if setting.excludes(database.name, table, column):
                     continue
                 severity: Severity = setting.severity
                 if len(problem) > 4 and severity is Severity.ERROR:
@@ -174,6 +227,7 @@ __all__ = [
     "KeyPath",
     "LintSettings",
     "Rule",
+    "RuleOption",
     "RuleSetting",
     "Severity",
     "coverage_percent",

@@ -10,6 +10,7 @@ import enum
 import fnmatch
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..model import Catalog, Database, Origin, Table
 
@@ -40,16 +41,21 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class RuleSetting:
-    """How one rule is configured: its severity, and the tables it skips."""
+    """How one rule is configured: its severity, the tables (or columns) it skips, its own options."""
 
     severity: Severity
     exclude: tuple[str, ...] = ()
-    """`fnmatch` patterns matched against `table`, `schema.table` and `database/table`."""
+    """`fnmatch` patterns matched against `table`, `schema.table` and `database/table`, and for a
+    finding on a column also against those followed by `.column` (`*.email_verified`)."""
+    options: Mapping[str, Any] = field(default_factory=dict)
+    """The rule's own settings (`patterns`, `columns`, `max`...), parsed by its `Rule.options`."""
 
-    def excludes(self, database: str, table: str | None) -> bool:
+    def excludes(self, database: str, table: str | None, column: str | None = None) -> bool:
         if table is None:
             return False
-        names = (table, f"{database}/{table}", table.rpartition(".")[2])
+        names = [table, f"{database}/{table}", table.rpartition(".")[2]]
+        if column is not None:
+            names += [f"{name}.{column}" for name in names]
         return any(fnmatch.fnmatchcase(name, pattern) for pattern in self.exclude for name in names)
 
 
@@ -64,6 +70,11 @@ class LintSettings:
     def setting(self, rule: Rule) -> RuleSetting:
         return self.rules.get(rule.name) or RuleSetting(rule.default)
 
+    def option(self, rule: str, key: str, default: Any) -> Any:
+        """A rule's own option as configured, else `default`."""
+        setting = self.rules.get(rule)
+        return setting.options.get(key, default) if setting is not None else default
+
 
 Problem = tuple[str, str | None, str | None, KeyPath] | tuple[str, str | None, str | None, KeyPath, Severity]
 """(message, table key, column, YAML key path), as a rule yields it before severity is applied; a fifth
@@ -77,6 +88,23 @@ class Rule:
     summary: str
     """What the rule finds and why it matters, one line, for `--help`, the README and the health page."""
     check: Callable[[Catalog, Database, LintSettings], Iterator[Problem]]
+    options: Mapping[str, RuleOption] = field(default_factory=dict)
+    """Settings of the rule's own, besides `severity` and `exclude`, by name."""
+
+    @property
+    def enabled_severity(self) -> Severity:
+        """The severity a rule gets when turned on without one (`on`, or options only): opt-in rules warn."""
+        return Severity.WARNING if self.default is Severity.OFF else self.default
+
+
+@dataclass(frozen=True)
+class RuleOption:
+    """One option of a rule: how to read it from `mkdocs.yml` (raising ValueError with the reason)."""
+
+    parse: Callable[[object], Any]
+    meaning: str
+    required: bool = False
+    """The rule cannot do anything without it (`required-columns` needs `columns`)."""
 
 
 def table_path(table: Table, *rest: str | int) -> KeyPath:
@@ -97,5 +125,5 @@ def columns_text(columns: tuple[str, ...]) -> str:
 
 
 
-__all__ = ["Finding", "KeyPath", "LintSettings", "Problem", "Rule", "RuleSetting", "Severity", "columns_text",
-           "structure_known", "table_path"]
+__all__ = ["Finding", "KeyPath", "LintSettings", "Problem", "Rule", "RuleOption", "RuleSetting", "Severity",
+           "columns_text", "structure_known", "table_path"]
