@@ -28,7 +28,7 @@ from ...errors import DatabaseError
 from ...urls import ConnectionUrl, mask_text
 from ...urls import parse as parse_url
 from ..migrations import Bookkeeping, read_bookkeeping
-from . import mysql, postgresql, sqlite
+from . import duckdb, generic, mysql, postgresql, sqlite
 from .common import Scope
 from .session import Limits, Target, create_engine, describe_failure, read_only
 
@@ -85,25 +85,10 @@ def read_database(
     target = Target(name, connection_url, options.base)
     limits = Limits(options.connect_timeout, options.statement_timeout)
     scope = Scope(options.schemas, options.include, options.exclude)
-    engine = create_engine(target, limits)
-    try:
-        with read_only(target, engine, limits) as connection:
-            dialect = engine.dialect.name
-            if dialect == "postgresql":
-                database = postgresql.read(connection, scope, target.where)
-            elif dialect == "sqlite":
-                database = sqlite.read(connection, scope, target.where)
-            else:
-                database = mysql.read(connection, scope, target.where)
-            if bookkeeping is not None:
-                applied = read_bookkeeping(connection, bookkeeping, scrub=connection_url.scrub)
-                database = replace(database, applied=applied)
-    except DatabaseError:
-        raise
-    except (exc.SQLAlchemyError, OSError, ImportError) as problem:
-        raise describe_failure(target, problem, limits) from None
-    finally:
-        engine.dispose()
+    if connection_url.engine == "duckdb":
+        database = _read_duckdb(target, scope, limits, bookkeeping)
+    else:
+        database = _read_sqlalchemy(target, scope, limits, bookkeeping)
     known = engines.engine_for(database.engine)
     database = replace(
         database,
@@ -115,6 +100,45 @@ def read_database(
         read_at=datetime.now(timezone.utc).replace(microsecond=0),
     )
     return map_text(database, mask_text)  # a URL in a comment or a view's SQL: masked, in the cache too
+
+
+def _read_sqlalchemy(target: Target, scope: Scope, limits: Limits, bookkeeping: Bookkeeping | None) -> Database:
+    """PostgreSQL, MySQL/MariaDB and SQLite with their native readers; any other dialect generically."""
+    engine = create_engine(target, limits)
+    try:
+        with read_only(target, engine, limits) as connection:
+            dialect = engine.dialect.name
+            if dialect == "postgresql":
+                database = postgresql.read(connection, scope, target.where)
+            elif dialect == "sqlite":
+                database = sqlite.read(connection, scope, target.where)
+            elif dialect in ("mysql", "mariadb"):
+                database = mysql.read(connection, scope, target.where)
+            else:
+                database = generic.read(connection, scope, target.where)
+            if bookkeeping is not None:
+                applied = read_bookkeeping(connection, bookkeeping, scrub=target.url.scrub)
+                database = replace(database, applied=applied)
+    except DatabaseError:
+        raise
+    except (exc.SQLAlchemyError, OSError, ImportError) as problem:
+        raise describe_failure(target, problem, limits) from None
+    finally:
+        engine.dispose()
+    return database
+
+
+def _read_duckdb(target: Target, scope: Scope, limits: Limits, bookkeeping: Bookkeeping | None) -> Database:
+    with duckdb.read_only(target, limits) as connection:
+        try:
+            database = duckdb.read(connection, scope, target.where, limits)
+        except DatabaseError:
+            raise
+        except Exception as problem:  # duckdb.Error; the package is imported lazily
+            raise describe_failure(target, problem, limits) from None
+    if bookkeeping is not None:
+        database = replace(database, applied=duckdb.not_read_bookkeeping(bookkeeping.table or bookkeeping.tool))
+    return database
 
 
 def read_databases(requests: Sequence[LiveRequest], max_workers: int = 8) -> list[Database | DatabaseError]:

@@ -22,8 +22,10 @@ import sqlalchemy as sa
 from sqlalchemy import exc
 from sqlalchemy.pool import NullPool
 
+from ...catalog import engines
 from ...errors import DatabaseError
 from ...urls import ConnectionUrl
+from . import dialects
 
 DRIVERS = {"postgresql": "psycopg", "mysql": "pymysql", "mariadb": "pymysql", "sqlite": "pysqlite"}
 """The driver used when a URL names none (`postgresql://` means psycopg 3, not psycopg2)."""
@@ -71,29 +73,15 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
     if url.problem:
         raise target.fail(f"the URL cannot be read: {url.problem}", hint="write it as engine://user:password@host:port/database")
     engine = engine_id(url)
-    if engine not in ("postgresql", "mysql", "sqlite"):
-        raise target.fail(
-            f"live introspection does not support the engine {url.scheme!r}",
-            hint="use a postgresql://, mysql://, mariadb:// or sqlite:/// URL, or set connection.introspect: false",
-        )
     if engine == "sqlite":
         return _sqlite_engine(target, url.database, limits)
+    if engine not in ("postgresql", "mysql"):
+        return generic_engine(target, limits)
     driver = url.driver or DRIVERS[url.engine or engine]
     # Built from our own parse, not re-parsed from the text: the driver connects to exactly the host
     # the page shows, and a password with an unencoded `@` stays the password (SQLAlchemy's parser
     # would take its tail for the host, and the driver would print it).
-    query: dict[str, list[str]] = {}
-    for key, value in url.secret_query():
-        query.setdefault(key, []).append(value)
-    sa_url = sa.URL.create(
-        f"{'postgresql' if engine == 'postgresql' else 'mysql'}+{driver}",
-        username=url.user,
-        password=url.secret_password(),
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        query={key: values[0] if len(values) == 1 else tuple(values) for key, values in query.items()},
-    )
+    sa_url = _sa_url(url, f"{'postgresql' if engine == 'postgresql' else 'mysql'}+{driver}")
     connect_args: dict[str, Any]
     if engine == "postgresql":
         statement_ms = int(limits.statement_timeout * 1000)
@@ -138,19 +126,59 @@ def create_engine(target: Target, limits: Limits) -> sa.Engine:
     return created
 
 
+def _sa_url(url: ConnectionUrl, drivername: str) -> sa.URL:
+    query: dict[str, list[str]] = {}
+    for key, value in url.secret_query():
+        query.setdefault(key, []).append(value)
+    return sa.URL.create(
+        drivername,
+        username=url.user,
+        password=url.secret_password(),
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query={key: values[0] if len(values) == 1 else tuple(values) for key, values in query.items()},
+    )
+
+
+def generic_engine(target: Target, limits: Limits) -> sa.Engine:
+    """An engine for a dialect read by the generic reader, with the timeouts its driver takes."""
+    url = target.url
+    sa_url = _sa_url(url, f"{url.scheme}+{url.driver}" if url.driver else url.scheme)
+    try:
+        dialect = sa_url.get_dialect()
+    except (ImportError, exc.NoSuchModuleError) as problem:
+        raise missing_driver(target, sa_url.get_driver_name(), problem) from None
+    args = dialects.connect_args(dialect.driver, limits.connect_timeout, limits.statement_timeout)
+    try:
+        return sa.create_engine(sa_url, poolclass=NullPool, connect_args=args)
+    except (ImportError, exc.NoSuchModuleError) as problem:
+        raise missing_driver(target, dialect.driver, problem) from None
+
+
 def _text(value: str | tuple[str, ...] | None) -> str | None:
     return " ".join(value) if isinstance(value, tuple) else value
 
 
 def missing_driver(target: Target, driver: str, problem: BaseException) -> DatabaseError:
-    extra = EXTRAS.get(target.url.engine or "")
-    package = _MODULES.get(driver, driver)
-    hint = (
-        f"pip install 'mkdocs-dbcatalog[{extra}]'"
-        if extra and driver == DRIVERS.get(target.url.engine or "")
-        else (f"pip install {package}")
+    """Which package to install: our extra for the native engines, else the dialect's and driver's own."""
+    engine = target.url.engine or ""
+    extra = EXTRAS.get(engine)
+    if extra and driver == DRIVERS.get(engine):
+        return target.fail(
+            f"the database driver {_MODULES.get(driver, driver)} is not installed ({type(problem).__name__})",
+            hint=f"pip install 'mkdocs-dbcatalog[{extra}]'",
+        )
+    packages = engines.driver_packages(target.url.scheme, target.url.driver or (driver if driver != engine else None))
+    if not packages:
+        return target.fail(
+            f"no SQLAlchemy dialect or driver is installed for {target.url.scheme!r} URLs ({type(problem).__name__})",
+            hint="install the SQLAlchemy dialect package for this database (its documentation names it)",
+        )
+    return target.fail(
+        f"the SQLAlchemy dialect or driver for {target.url.scheme!r} URLs is not installed ({type(problem).__name__})",
+        hint="pip install " + " ".join(packages),
     )
-    return target.fail(f"the database driver {package} is not installed ({type(problem).__name__})", hint=hint)
 
 
 def _sqlite_engine(target: Target, name: str | None, limits: Limits) -> sa.Engine:
@@ -211,8 +239,10 @@ def read_only(target: Target, engine: sa.Engine, limits: Limits) -> Iterator[sa.
             else:
                 connection.exec_driver_sql(f"SET SESSION max_execution_time = {int(limits.statement_timeout * 1000)}")
             connection.exec_driver_sql("START TRANSACTION READ ONLY")
-        else:
+        elif dialect.name == "sqlite":
             connection.exec_driver_sql("PRAGMA query_only = 1")
+        else:
+            dialects.begin(connection, limits.statement_timeout)
         try:
             yield connection
         finally:

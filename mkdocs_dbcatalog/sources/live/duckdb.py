@@ -1,0 +1,280 @@
+"""DuckDB: a database file read through DuckDB's own catalog functions, opened read-only.
+
+One query per kind of object (`duckdb_tables()`, `duckdb_views()`, `duckdb_columns()`,
+`duckdb_constraints()`, `duckdb_indexes()`, `duckdb_types()`), whatever the number of tables.
+SQLAlchemy's DuckDB dialect (duckdb-engine) is not used: it reflects through PostgreSQL's
+`pg_catalog` queries, which DuckDB only partly emulates (foreign keys and, with SQLAlchemy 2.1,
+columns fail), and it never lists indexes.
+
+DuckDB has no statement timeout of its own: a timer interrupts the connection when a query runs
+past `statement_timeout`. The file is opened with `read_only=True`, so DuckDB itself refuses any
+write, and another process may hold the file open for reading at the same time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.tokens import TokenType
+
+from ...catalog.model import (
+    AppliedState,
+    CheckConstraint,
+    Column,
+    Database,
+    EnumType,
+    ForeignKey,
+    Index,
+    PrimaryKey,
+    TableKind,
+    UniqueConstraint,
+)
+from ...errors import DatabaseError
+from .common import Drafts, Scope, text_or_none
+from .session import Limits, Target
+
+if TYPE_CHECKING:
+    import duckdb
+
+_HERE = "database_name = current_database()"
+
+SERVER = f"""
+SELECT version() AS version, current_schema() AS default_schema,
+       (SELECT block_size * total_blocks FROM pragma_database_size() WHERE {_HERE}) AS size,
+       (SELECT list(schema_name ORDER BY schema_name) FROM duckdb_schemas()
+        WHERE {_HERE} AND (NOT internal OR schema_name = 'main')) AS schemas
+"""
+
+RELATIONS = f"""
+SELECT schema_name, table_name AS name, 'table' AS kind, comment, estimated_size, NULL AS sql
+FROM duckdb_tables() WHERE {_HERE} AND NOT internal AND NOT temporary AND list_contains($schemas, schema_name)
+UNION ALL
+SELECT schema_name, view_name, 'view', comment, NULL, sql
+FROM duckdb_views() WHERE {_HERE} AND NOT internal AND NOT temporary AND list_contains($schemas, schema_name)
+"""
+
+COLUMNS = f"""
+SELECT schema_name, table_name, column_name, data_type, is_nullable, column_default, comment,
+       is_generated, generation_expression
+FROM duckdb_columns() WHERE {_HERE} AND NOT internal AND list_contains($schemas, schema_name)
+ORDER BY schema_name, table_name, column_index
+"""
+
+# NOT NULL constraints are the columns' nullability, already read with them.
+CONSTRAINTS = f"""
+SELECT schema_name, table_name, constraint_type, constraint_name, constraint_column_names AS columns,
+       expression, referenced_table, referenced_column_names AS referenced_columns
+FROM duckdb_constraints()
+WHERE {_HERE} AND constraint_type <> 'NOT NULL' AND list_contains($schemas, schema_name)
+ORDER BY schema_name, table_name, constraint_index
+"""
+
+# Only indexes made with CREATE INDEX: the ones behind primary and unique keys are not listed.
+INDEXES = f"""
+SELECT schema_name, table_name, index_name, is_unique, comment, sql
+FROM duckdb_indexes() WHERE {_HERE} AND list_contains($schemas, schema_name)
+"""
+
+_ENUM_TYPES = f"""
+SELECT schema_name, type_name, labels
+FROM duckdb_types()
+WHERE {_HERE} AND logical_type = 'ENUM' AND NOT internal AND list_contains($schemas, schema_name)
+ORDER BY schema_name, type_name
+"""
+
+QUERIES = 6
+"""Statements per read: SERVER, RELATIONS, COLUMNS, CONSTRAINTS, INDEXES and enum types."""
+
+
+def open_file(target: Target) -> Path:
+    """The database file a `duckdb:///path` URL names, resolved against the site's folder."""
+    name = target.url.database
+    if not name or name == ":memory:" or name.startswith(("md:", "motherduck:")):
+        raise target.fail(
+            "a live DuckDB database must be a file",
+            hint="write duckdb:///relative/path.duckdb (relative to mkdocs.yml) or duckdb:////absolute/path.duckdb",
+        )
+    path = Path(name)
+    if not path.is_absolute() and target.base is not None:
+        path = target.base / path
+    if not path.is_file():
+        raise target.fail(f"the file {path.as_posix()} does not exist", hint="check the path in the URL")
+    return path
+
+
+@contextmanager
+def read_only(target: Target, limits: Limits) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The file opened read-only; a connection whose statements are interrupted past the timeout."""
+    path = open_file(target)
+    try:
+        import duckdb
+    except ImportError:
+        raise target.fail(
+            "the duckdb package is not installed", hint="pip install 'mkdocs-dbcatalog[duckdb]'"
+        ) from None
+    try:
+        connection = duckdb.connect(str(path), read_only=True, config={"enable_external_access": False})
+    except duckdb.Error as problem:
+        text = " ".join(str(problem).split())
+        hint = "check that it is a DuckDB file written by this DuckDB version or an older one"
+        if "lock" in text.lower() or "different configuration" in text.lower():
+            hint = "another process has the file open for writing: read a copy, or read it when the writer is done"
+        raise target.fail(f"cannot open the file: {text}", hint=hint) from None
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def run(connection: duckdb.DuckDBPyConnection, limits: Limits, sql: str, params: dict[str, Any]) -> list[Any]:
+    """One catalog query, interrupted when it runs longer than `statement_timeout`."""
+    timer = threading.Timer(limits.statement_timeout, connection.interrupt)
+    timer.start()
+    try:
+        cursor = connection.execute(sql, params or None)
+        return cursor.fetchall()
+    finally:
+        timer.cancel()
+
+
+def read(connection: duckdb.DuckDBPyConnection, scope: Scope, where: str, limits: Limits) -> Database:
+    """The structure of the schemas in scope (default: `main`)."""
+    version, default_schema, size, existing = run(connection, limits, SERVER, {})[0]
+    existing = list(existing or [])
+    schemas = list(scope.schemas or (default_schema or "main",))
+    missing = [s for s in schemas if s not in existing]
+    if missing:
+        raise DatabaseError(
+            f"schema {missing[0]!r} does not exist", where=where, hint="schemas in this file: " + ", ".join(existing)
+        )
+    params = {"schemas": schemas}
+    drafts = Drafts(default_schema)
+    for schema, name, kind, comment, estimate, sql in run(connection, limits, RELATIONS, params):
+        if not scope.keeps(drafts.shown_schema(schema), name):
+            continue
+        draft = drafts.add(schema, name, TableKind.VIEW if kind == "view" else TableKind.TABLE)
+        draft.comment = text_or_none(comment)
+        draft.row_estimate = int(estimate) if estimate is not None else None
+        draft.definition = view_query(sql) if sql else None
+    for schema, table, name, type_, nullable, default, comment, generated, expression in run(
+        connection, limits, COLUMNS, params
+    ):
+        draft = drafts.get(schema, table)
+        if draft is None:
+            continue
+        draft.columns.append(
+            Column(
+                name=name,
+                type=type_,
+                nullable=bool(nullable),
+                default=None if generated else default,
+                comment=text_or_none(comment),
+                identity="sequence" if default and str(default).startswith("nextval(") else None,
+                generated=expression if generated else None,
+                generation="virtual" if generated else None,
+            )
+        )
+    _constraints(run(connection, limits, CONSTRAINTS, params), drafts)
+    _indexes(run(connection, limits, INDEXES, params), drafts)
+    enums = tuple(
+        EnumType(name, tuple(labels or ()), drafts.shown_schema(schema))
+        for schema, name, labels in run(connection, limits, _ENUM_TYPES, params)
+    )
+    return Database(
+        name="",
+        engine="duckdb",
+        version=str(version).lstrip("v"),
+        schemas=tuple(schemas),
+        size_bytes=int(size) if size is not None else None,
+        tables=drafts.tables(),
+        enums=enums,
+    )
+
+
+def _constraints(rows: Sequence[Any], drafts: Drafts) -> None:
+    for schema, table, kind, name, columns, expression, referenced, referenced_columns in rows:
+        draft = drafts.get(schema, table)
+        if draft is None:
+            continue
+        columns = tuple(columns or ())
+        if kind == "PRIMARY KEY":
+            draft.primary_key = PrimaryKey(columns, name)
+        elif kind == "UNIQUE":
+            draft.unique_constraints.append(UniqueConstraint(columns, name))
+        elif kind == "CHECK" and expression:
+            draft.check_constraints.append(CheckConstraint(str(expression), name))
+        elif kind == "FOREIGN KEY" and referenced:
+            # DuckDB keeps foreign keys within one schema and enforces them as NO ACTION (it has no
+            # ON DELETE / ON UPDATE rules).
+            draft.foreign_keys.append(
+                ForeignKey(
+                    columns,
+                    drafts.ref(schema, referenced),
+                    tuple(referenced_columns or ()),
+                    name=name,
+                    on_delete="NO ACTION",
+                    on_update="NO ACTION",
+                )
+            )
+
+
+def _indexes(rows: Sequence[Any], drafts: Drafts) -> None:
+    for schema, table, name, unique, comment, sql in rows:
+        draft = drafts.get(schema, table)
+        if draft is None:
+            continue
+        draft.indexes.append(
+            Index(index_columns(sql), name=name, unique=bool(unique), method="art", comment=text_or_none(comment))
+        )
+
+
+def index_columns(sql: str | None) -> tuple[str, ...]:
+    """Key columns or expressions of a `CREATE INDEX` statement as DuckDB stores it."""
+    if not sql:
+        return ()
+    try:
+        create = sqlglot.parse_one(sql, dialect="duckdb")
+    except sqlglot.errors.ParseError:
+        return ()
+    index = create.this if isinstance(create, exp.Create) else None
+    params = index.args.get("params") if isinstance(index, exp.Index) else None
+    keys = params.args.get("columns", []) if params is not None else []
+    texts = []
+    for key in keys:
+        value = key.this if isinstance(key, exp.Ordered) else key
+        if isinstance(value, exp.Paren):
+            value = value.this
+        texts.append(value.name if isinstance(value, exp.Column) else value.sql(dialect="duckdb"))
+    return tuple(texts)
+
+
+def view_query(sql: str) -> str:
+    """The query of `CREATE VIEW name [(columns)] AS query;`, spelled as DuckDB stored it."""
+    depth = 0
+    seen_view = False
+    for token in sqlglot.tokenize(sql, dialect="duckdb"):
+        if token.token_type is TokenType.L_PAREN:
+            depth += 1
+        elif token.token_type is TokenType.R_PAREN:
+            depth -= 1
+        elif token.token_type is TokenType.VIEW:
+            seen_view = True
+        elif seen_view and depth == 0 and token.token_type is TokenType.ALIAS:
+            return sql[token.end + 1 :].strip().rstrip(";").strip()
+    return sql.strip().rstrip(";").strip()
+
+
+def not_read_bookkeeping(table: str) -> AppliedState:
+    """Applied migrations are not read from DuckDB: there is no Inspector to find the table with."""
+    return AppliedState(
+        table,
+        True,
+        readable=False,
+        problems=(f"{table} was not read: applied migrations are not read from DuckDB databases yet",),
+    )
