@@ -21,7 +21,7 @@ from .catalog import engines
 MASK = "****"
 
 _SECRET_PARAMS = re.compile(r"pass|pwd|secret|token|key|auth|credential|signature|sig$|session", re.IGNORECASE)
-_URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?P<slashes>//)?(?P<rest>.*)$", re.DOTALL)
+_URL = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9_+.\-]*):(?P<slashes>//)?(?P<rest>.*)$", re.DOTALL)
 _KEYWORD_SECRET = re.compile(r"""(?i)\b(\w*(?:password|passwd|pwd))(\s*=\s*)('[^']*'|"[^"]*"|[^\s;&,'"]+)""")
 """`password=...` as libpq keyword strings, ODBC (`PWD=...;`) and environment settings (`PGPASSWORD=`) write it."""
 _TOKEN = re.compile(r"""[^\s'"<>`]*(?:@|://|=)[^\s'"<>`]*""")

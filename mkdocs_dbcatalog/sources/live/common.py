@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
+import sqlglot
+from sqlglot.tokenizer_core import TokenType
+
 from ...catalog.model import (
     CheckConstraint,
     Column,
@@ -135,3 +138,27 @@ def text_or_none(value: object) -> str | None:
         return None
     text = str(value)
     return text if text.strip() else None
+
+
+def view_query(sql: str, dialect: str | None = "duckdb") -> str:
+    """The query of a view from its whole `CREATE [options] VIEW name [(columns)] AS query;` statement,
+    spelled as the database stored it; text that is not a CREATE VIEW is returned as it is."""
+    text = sql.strip()
+    if text[:6].upper() != "CREATE":
+        return text
+    depth = 0
+    seen_view = False
+    try:
+        tokens = sqlglot.tokenize(text, dialect=dialect)
+    except sqlglot.errors.TokenError:
+        return text
+    for token in tokens:
+        if token.token_type is TokenType.L_PAREN:
+            depth += 1
+        elif token.token_type is TokenType.R_PAREN:
+            depth -= 1
+        elif token.token_type is TokenType.VIEW:
+            seen_view = True
+        elif seen_view and depth == 0 and token.token_type is TokenType.ALIAS:
+            return text[token.end + 1 :].strip().rstrip(";").rstrip()
+    return text

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlglot
 from sqlglot import exp
-from sqlglot.tokens import TokenType
+from sqlglot.tokenizer_core import TokenType
 
 from ...catalog.model import (
     AppliedState,
@@ -36,7 +36,7 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from ...errors import DatabaseError
-from .common import Drafts, Scope, text_or_none
+from .common import Drafts, Scope, text_or_none, view_query
 from .session import Limits, Target
 
 if TYPE_CHECKING:
@@ -158,10 +158,10 @@ def read(connection: duckdb.DuckDBPyConnection, scope: Scope, where: str, limits
     for schema, name, kind, comment, estimate, sql in run(connection, limits, RELATIONS, params):
         if not scope.keeps(drafts.shown_schema(schema), name):
             continue
-        draft = drafts.add(schema, name, TableKind.VIEW if kind == "view" else TableKind.TABLE)
-        draft.comment = text_or_none(comment)
-        draft.row_estimate = int(estimate) if estimate is not None else None
-        draft.definition = view_query(sql) if sql else None
+        added = drafts.add(schema, name, TableKind.VIEW if kind == "view" else TableKind.TABLE)
+        added.comment = text_or_none(comment)
+        added.row_estimate = int(estimate) if estimate is not None else None
+        added.definition = view_query(sql) if sql else None
     for schema, table, name, type_, nullable, default, comment, generated, expression in run(
         connection, limits, COLUMNS, params
     ):
@@ -235,39 +235,43 @@ def _indexes(rows: Sequence[Any], drafts: Drafts) -> None:
 
 
 def index_columns(sql: str | None) -> tuple[str, ...]:
-    """Key columns or expressions of a `CREATE INDEX` statement as DuckDB stores it."""
+    """Key columns or expressions of a `CREATE INDEX ... ON table (...)` statement, as DuckDB spells
+    them: the text between the top-level commas, a plain column by its name."""
     if not sql:
         return ()
     try:
-        create = sqlglot.parse_one(sql, dialect="duckdb")
-    except sqlglot.errors.ParseError:
+        tokens = sqlglot.tokenize(sql, dialect="duckdb")
+    except sqlglot.errors.TokenError:
         return ()
-    index = create.this if isinstance(create, exp.Create) else None
-    params = index.args.get("params") if isinstance(index, exp.Index) else None
-    keys = params.args.get("columns", []) if params is not None else []
-    texts = []
-    for key in keys:
-        value = key.this if isinstance(key, exp.Ordered) else key
-        if isinstance(value, exp.Paren):
-            value = value.this
-        texts.append(value.name if isinstance(value, exp.Column) else value.sql(dialect="duckdb"))
-    return tuple(texts)
-
-
-def view_query(sql: str) -> str:
-    """The query of `CREATE VIEW name [(columns)] AS query;`, spelled as DuckDB stored it."""
-    depth = 0
-    seen_view = False
-    for token in sqlglot.tokenize(sql, dialect="duckdb"):
+    on = next((i for i, t in enumerate(tokens) if t.token_type is TokenType.ON), None)
+    start = next((i for i in range(on or 0, len(tokens)) if tokens[i].token_type is TokenType.L_PAREN), None)
+    if on is None or start is None:
+        return ()
+    pieces: list[str] = []
+    depth, begin = 0, tokens[start].end + 1
+    for token in tokens[start:]:
         if token.token_type is TokenType.L_PAREN:
             depth += 1
         elif token.token_type is TokenType.R_PAREN:
             depth -= 1
-        elif token.token_type is TokenType.VIEW:
-            seen_view = True
-        elif seen_view and depth == 0 and token.token_type is TokenType.ALIAS:
-            return sql[token.end + 1 :].strip().rstrip(";").strip()
-    return sql.strip().rstrip(";").strip()
+        if depth == 0 or (depth == 1 and token.token_type is TokenType.COMMA):
+            pieces.append(sql[begin : token.start].strip())
+            begin = token.end + 1
+        if depth == 0:
+            break
+    return tuple(_key_text(piece) for piece in pieces if piece)
+
+
+def _key_text(text: str) -> str:
+    try:
+        parsed = sqlglot.parse_one(text, dialect="duckdb")
+    except sqlglot.errors.ParseError:
+        return text
+    if isinstance(parsed, exp.Column) and not parsed.table:
+        return parsed.name
+    if isinstance(parsed, exp.Paren) and text.startswith("(") and text.endswith(")"):
+        return text[1:-1].strip()
+    return text
 
 
 def not_read_bookkeeping(table: str) -> AppliedState:

@@ -33,7 +33,7 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from ...errors import DatabaseError
-from .common import Drafts, Scope, text_or_none
+from .common import Drafts, Scope, text_or_none, view_query
 
 _T = TypeVar("_T")
 Key = tuple[str | None, str]
@@ -43,7 +43,7 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     """The schemas in scope (default: the dialect's default schema), as the Inspector reflects them."""
     inspector = sa.inspect(connection)
     default_schema = inspector.default_schema_name
-    existing = _optional(inspector.get_schema_names, [])
+    existing: list[str] = _optional(inspector.get_schema_names, [])
     schemas = list(scope.schemas or (default_schema,))
     missing = [s for s in schemas if s is not None and existing and s not in existing]
     if missing:
@@ -70,71 +70,74 @@ def _read_schema(inspector: Inspector, dialect: sa.Dialect, schema: str | None, 
     # Keys of the get_multi_* results: (None, name) in the default schema, else (schema, name).
     asked = None if schema == inspector.default_schema_name else schema
     real = schema or ""
+    none: list[str] = []
     kinds = {name: TableKind.TABLE for name in inspector.get_table_names(schema=asked)}
-    kinds |= {name: TableKind.VIEW for name in _optional(lambda: inspector.get_view_names(schema=asked), [])}
+    kinds |= {name: TableKind.VIEW for name in _optional(lambda: inspector.get_view_names(schema=asked), none)}
     kinds |= {
         name: TableKind.MATERIALIZED_VIEW
-        for name in _optional(lambda: inspector.get_materialized_view_names(schema=asked), [])
+        for name in _optional(lambda: inspector.get_materialized_view_names(schema=asked), none)
     }
     for name, kind in sorted(kinds.items()):
         if scope.keeps(drafts.shown_schema(schema), name):
-            drafts.add(real, name, kind)
+            added = drafts.add(real, name, kind)
             if kind.is_view:
-                definition = _optional(lambda n=name: inspector.get_view_definition(n, schema=asked), None)
-                drafts.by_key[(real, name)].definition = definition.strip() if definition else None
-    if not any(key[0] == real for key in drafts.by_key):
+                definition = _view_definition(inspector, name, asked)
+                # MySQL-like dialects return the whole CREATE VIEW statement.
+                added.definition = view_query(definition, None) if definition else None
+    here = {name: draft for (s, name), draft in drafts.by_key.items() if s == real}
+    if not here:
         return
-    wanted = [name for (s, name) in drafts.by_key if s == real]
+    wanted = list(here)
     every = ObjectKind.ANY
     tables = ObjectKind.TABLE | ObjectKind.MATERIALIZED_VIEW
 
     def multi(call: Callable[..., Mapping[Key, _T]], kind: ObjectKind) -> dict[str, _T]:
-        found = _optional(lambda: call(schema=asked, filter_names=wanted, kind=kind), {})
-        return {name: value for (_, name), value in found.items()}
+        empty: Mapping[Key, _T] = {}
+        found = _optional(lambda: call(schema=asked, filter_names=wanted, kind=kind), empty)
+        return {name: value for (_, name), value in found.items() if name in here}
 
     for name, columns in multi(inspector.get_multi_columns, every).items():
-        draft = drafts.get(real, name)
-        if draft is not None:
-            draft.columns = [_column(c, dialect) for c in columns]
+        here[name].columns = [_column(c, dialect) for c in columns]
     for name, comment in multi(inspector.get_multi_table_comment, every).items():
-        draft = drafts.get(real, name)
-        if draft is not None:
-            draft.comment = text_or_none(comment.get("text"))
+        here[name].comment = text_or_none(comment.get("text"))
     for name, pk in multi(inspector.get_multi_pk_constraint, tables).items():
-        draft = drafts.get(real, name)
-        if draft is not None and pk.get("constrained_columns"):
-            draft.primary_key = PrimaryKey(tuple(pk["constrained_columns"]), pk.get("name"))
+        if pk.get("constrained_columns"):
+            here[name].primary_key = PrimaryKey(tuple(pk["constrained_columns"]), pk.get("name"))
     for name, keys in multi(inspector.get_multi_foreign_keys, tables).items():
-        draft = drafts.get(real, name)
-        if draft is not None:
-            draft.foreign_keys = [_foreign_key(fk, drafts, schema) for fk in keys]
+        here[name].foreign_keys = [_foreign_key(fk, drafts, schema) for fk in keys]
     for name, indexes in multi(inspector.get_multi_indexes, tables).items():
-        draft = drafts.get(real, name)
-        if draft is not None:
-            draft.indexes = [_index(i) for i in indexes if not i.get("duplicates_constraint")]
+        here[name].indexes = [_index(i) for i in indexes if not i.get("duplicates_constraint")]
     for name, uniques in multi(inspector.get_multi_unique_constraints, tables).items():
-        draft = drafts.get(real, name)
-        if draft is not None:
-            draft.unique_constraints = [
-                UniqueConstraint(tuple(u["column_names"]), u.get("name")) for u in uniques if u.get("column_names")
-            ]
+        here[name].unique_constraints = [
+            UniqueConstraint(tuple(u["column_names"]), u.get("name")) for u in uniques if u.get("column_names")
+        ]
     for name, checks in multi(inspector.get_multi_check_constraints, tables).items():
-        draft = drafts.get(real, name)
-        if draft is not None:
-            draft.check_constraints = [CheckConstraint(c["sqltext"], c.get("name")) for c in checks if c.get("sqltext")]
+        here[name].check_constraints = [
+            CheckConstraint(c["sqltext"], c.get("name")) for c in checks if c.get("sqltext")
+        ]
 
 
 def _column(column: Mapping[str, Any], dialect: sa.Dialect) -> Column:
     computed = column.get("computed")
     identity = column.get("identity")
-    default = column.get("default")
+    default = None if computed or column.get("default") is None else str(column["default"])
+    on_update = None
+    if default is not None and " ON UPDATE " in default.upper():  # MySQL's reflection folds it in
+        at = default.upper().index(" ON UPDATE ")
+        default, on_update = default[:at], default[at + len(" ON UPDATE ") :]
+    how = None
+    if identity:
+        how = "identity always" if identity.get("always") else "identity by default"
+    elif column.get("autoincrement") is True:
+        how = "auto_increment"
     return Column(
         name=column["name"],
         type=_type_text(column["type"], dialect),
         nullable=bool(column.get("nullable", True)),
-        default=None if computed or default is None else str(default),
+        default=default,
         comment=text_or_none(column.get("comment")),
-        identity=("identity always" if identity.get("always") else "identity by default") if identity else None,
+        identity=how,
+        on_update=on_update,
         generated=str(computed["sqltext"]) if computed else None,
         generation=(
             None
@@ -180,14 +183,26 @@ def _index(index: Mapping[str, Any]) -> Index:
         columns = tuple(str(e) for e in expressions)
     sorting = index.get("column_sorting") or {}
     options = tuple(" ".join(word.upper().replace("_", " ") for word in sorting.get(c, ())) for c in columns)
+    # Dialect options are named <dialect>_using, <dialect>_where...: read them whatever the dialect.
+    extra = {key.partition("_")[2]: value for key, value in (index.get("dialect_options") or {}).items()}
+    method = extra.get("using") or extra.get("prefix")
     return Index(
         columns,
         name=index.get("name"),
         unique=bool(index.get("unique")),
+        method=str(method).lower() if method else None,
+        predicate=str(extra["where"]) if extra.get("where") is not None else None,
         options=options if any(options) else (),
-        include=tuple(index.get("include_columns") or ()),
+        include=tuple(index.get("include_columns") or extra.get("include") or ()),
         comment=text_or_none(index.get("comment")),
     )
+
+
+def _view_definition(inspector: Inspector, name: str, schema: str | None) -> str | None:
+    try:
+        return inspector.get_view_definition(name, schema=schema)
+    except NotImplementedError:
+        return None
 
 
 def _optional(call: Callable[[], _T], fallback: _T) -> _T:

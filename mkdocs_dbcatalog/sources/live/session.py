@@ -148,7 +148,7 @@ def generic_engine(target: Target, limits: Limits) -> sa.Engine:
     try:
         dialect = sa_url.get_dialect()
     except (ImportError, exc.NoSuchModuleError) as problem:
-        raise missing_driver(target, sa_url.get_driver_name(), problem) from None
+        raise missing_driver(target, url.driver or "", problem) from None
     args = dialects.connect_args(dialect.driver, limits.connect_timeout, limits.statement_timeout)
     try:
         return sa.create_engine(sa_url, poolclass=NullPool, connect_args=args)
@@ -177,7 +177,7 @@ def missing_driver(target: Target, driver: str, problem: BaseException) -> Datab
         )
     return target.fail(
         f"the SQLAlchemy dialect or driver for {target.url.scheme!r} URLs is not installed ({type(problem).__name__})",
-        hint="pip install " + " ".join(packages),
+        hint="pip install " + " ".join(f"'{p}'" if "[" in p else p for p in packages),
     )
 
 
