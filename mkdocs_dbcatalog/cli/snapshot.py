@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import CatalogError
+from ..sources.ddl.dialects import NAMES as DDL_DIALECTS
 from .common import Unusable, load_plugin_config, relative
 
 
@@ -27,15 +28,36 @@ from .common import Unusable, load_plugin_config, relative
     help="Take the URL from this environment variable, and write `url: ${VAR:-}` into a new file: builds "
     "read the database live where VAR is set and use the snapshot where it is not.",
 )
-@click.option("-s", "--schema", "schemas", multiple=True, metavar="NAME", help="Schema to read (repeatable). "
-              "Default: the file's connection.schemas, else the database's default schema.")
+@click.option(
+    "-s",
+    "--schema",
+    "schemas",
+    multiple=True,
+    metavar="NAME",
+    help="Schema to read (repeatable). Default: the file's connection.schemas, else the database's default schema.",
+)
 @click.option("--include", multiple=True, metavar="PATTERN", help="Only tables matching this pattern (repeatable).")
 @click.option("--exclude", multiple=True, metavar="PATTERN", help="Leave out tables matching this (repeatable).")
-@click.option("--connect-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Default: the plugin's connect_timeout, else 10.")
-@click.option("--statement-timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Default: the plugin's statement_timeout, else 30.")
+@click.option(
+    "--connect-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Default: the plugin's connect_timeout, else 10.",
+)
+@click.option(
+    "--statement-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Default: the plugin's statement_timeout, else 30.",
+)
 @click.option("--no-stats", is_flag=True, help="Leave out row estimates and sizes (quieter diffs).")
+@click.option(
+    "--ddl",
+    metavar="PATH",
+    help="Read the structure from schema files instead of a database: a .sql file, a folder or a glob. A new "
+    "file gets connection.ddl, so builds read the same files.",
+)
+@click.option("--dialect", type=click.Choice(DDL_DIALECTS), help="The SQL dialect of the --ddl files.")
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option(
     "-f",
@@ -55,6 +77,8 @@ def snapshot(
     connect_timeout: float | None,
     statement_timeout: float | None,
     no_stats: bool,
+    ddl: str | None,
+    dialect: str | None,
     dry_run: bool,
     config_file: Path | None,
 ) -> None:
@@ -75,12 +99,20 @@ def snapshot(
       mkdocs-dbcatalog snapshot "$ORDERS_DATABASE_URL" --name orders
       mkdocs-dbcatalog snapshot --url-env ORDERS_DATABASE_URL -o catalog/orders.yml
       mkdocs-dbcatalog snapshot sqlite:///data/app.db --no-stats --dry-run
+      mkdocs-dbcatalog snapshot --ddl db/structure.sql --dialect postgres --name orders
     """
     from ..snapshot import run_snapshot
 
-    if url is None and url_env is None:
-        raise click.UsageError("give the database URL, or --url-env with the variable that holds it")
-    if url is None:
+    if ddl is not None:
+        if url is not None or url_env is not None:
+            raise click.UsageError("give a database URL or --ddl schema files, not both")
+        if dialect is None:
+            raise click.UsageError("--ddl needs --dialect: " + ", ".join(DDL_DIALECTS))
+    elif dialect is not None:
+        raise click.UsageError("--dialect is for --ddl schema files")
+    elif url is None and url_env is None:
+        raise click.UsageError("give the database URL, or --url-env with the variable that holds it, or --ddl files")
+    if url is None and url_env is not None:
         assert url_env is not None
         url = os.environ.get(url_env)
         if not url:
@@ -100,6 +132,7 @@ def snapshot(
             timeouts=(connect_timeout, statement_timeout),
             statistics=not no_stats,
             dry_run=dry_run,
+            ddl=(ddl, dialect) if ddl is not None and dialect is not None else None,
         )
     except CatalogError as problem:
         raise Unusable(str(problem)) from None

@@ -62,7 +62,7 @@ class Report:
 
 
 def run_snapshot(
-    url: str,
+    url: str | None,
     *,
     options: PluginConfig | None,
     base: Path,
@@ -73,12 +73,14 @@ def run_snapshot(
     timeouts: tuple[float | None, float | None] = (None, None),
     statistics: bool = True,
     dry_run: bool = False,
+    ddl: tuple[str, str] | None = None,
 ) -> Report:
-    """Read the database at `url` and write its YAML file. Raises CatalogError (DatabaseError)."""
-    parsed = parse_url(url)
+    """Read the database at `url` (or the schema files `ddl`: pattern and dialect) and write its YAML
+    file. Raises CatalogError (DatabaseError)."""
+    parsed = parse_url(url) if url is not None else None
     existing_text: str | None = None
     if output is None:
-        name = name or _name_from_url(parsed)
+        name = name or (_name_from_url(parsed) if parsed is not None else _name_from_files(ddl))
         output = _catalog_file(options, base, name) if options else None
         output = output or _new_file(options, base, name)
     if output.exists():
@@ -87,7 +89,8 @@ def run_snapshot(
         except (OSError, UnicodeDecodeError) as problem:
             raise CatalogError(f"cannot be read: {problem}", where=str(output)) from None
     written_down = _top_level(existing_text, output)
-    name = name or _text(written_down.get("database")) or _name_from_url(parsed)
+    name = name or _text(written_down.get("database"))
+    name = name or (_name_from_url(parsed) if parsed is not None else _name_from_files(ddl))
     found = written_down.get("connection")
     connection: dict[str, object] = found if isinstance(found, dict) else {}
     schemas, include, exclude = (
@@ -96,22 +99,39 @@ def run_snapshot(
     )
     connect_timeout = timeouts[0] or (options.connect_timeout if options else 10)
     statement_timeout = timeouts[1] or (options.statement_timeout if options else 30)
-    live = read_database(
-        name,
-        parsed,
-        LiveOptions(schemas, include, exclude, connect_timeout, statement_timeout, base=base),
-    )
+    connection_ddl: dict[str, str] = {}
+    if parsed is not None:
+        live = read_database(
+            name,
+            parsed,
+            LiveOptions(schemas, include, exclude, connect_timeout, statement_timeout, base=base),
+        )
+        source = parsed.masked
+    else:
+        assert ddl is not None
+        from ..sources.ddl import SchemaFileSettings, read_schema_files  # sqlglot only when asked for
+
+        pattern, dialect = ddl
+        settings = SchemaFileSettings(pattern, dialect, Path.cwd(), schemas, include, exclude)
+        live = read_schema_files(name, settings, base, pattern)
+        source = ", ".join(f.path for f in live.schema_files)
+        target = (Path.cwd() / pattern).resolve()
+        connection_ddl = {"ddl": Path(os.path.relpath(target, output.resolve().parent)).as_posix(), "dialect": dialect}
     new_file_settings = Options(
         statistics=statistics,
         connection_url=f"${{{url_env}:-}}" if url_env else None,
         connection={"schemas": scope[0], "include": scope[1], "exclude": scope[2]},
+        connection_ddl=connection_ddl,
     )
     text, changes = snapshot(live, existing_text, new_file_settings, _in_scope(live, Scope(schemas, include, exclude)))
     _check(text, output, base)
     if not dry_run:
         _write(output, text)
-    report = Report(output, parsed.masked, existing_text is None, not dry_run, changes, live)
-    if existing_text is None and not url_env:
+    report = Report(output, source, existing_text is None, not dry_run, changes, live)
+    for file in live.schema_files:
+        for skipped in file.skipped:
+            report.notes.append(f"{file.path}:{skipped.line}: skipped: {skipped.reason}")
+    if existing_text is None and not url_env and parsed is not None:
         report.notes.append(
             "The file has no connection URL: builds use this snapshot. Add connection.url (e.g. "
             "${VAR:-}, or rerun with --url-env VAR on a new file) to read the database live where it is reachable."
@@ -119,11 +139,17 @@ def run_snapshot(
     return report
 
 
+def _name_from_files(ddl: tuple[str, str] | None) -> str:
+    """`orders` for `db/orders.sql`; the folder's name for a folder or a glob."""
+    pattern = PurePosixPath((ddl or ("database", ""))[0].replace("\\", "/"))
+    while pattern.parts and any(ch in pattern.name for ch in "*?["):
+        pattern = pattern.parent
+    return (pattern.stem if pattern.suffix else pattern.name) or "database"
+
+
 def _name_from_url(url: ConnectionUrl) -> str:
     if not url.database:
-        raise CatalogError(
-            f"the URL {url.masked} names no database", hint="give the catalog's name for it with --name"
-        )
+        raise CatalogError(f"the URL {url.masked} names no database", hint="give the catalog's name for it with --name")
     path = PurePosixPath(url.database)
     return path.stem if url.engine == "sqlite" else path.name
 

@@ -70,6 +70,8 @@ class Options:
     """Text for `connection.url` in a new file, e.g. `${ORDERS_DATABASE_URL:-}`; never a real URL."""
     connection: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """schemas / include / exclude to record with it."""
+    connection_ddl: Mapping[str, str] = field(default_factory=dict)
+    """`ddl` and `dialect` for a new file read from schema files (the path relative to the file)."""
 
 
 def snapshot(
@@ -127,10 +129,15 @@ class _Writer:
             if value is not None and key not in doc:  # where the team's database runs may differ from here
                 nodes.put(doc, key, value if isinstance(value, int) else nodes.text(value), order)
         self._statistic(doc, "size", live.size_bytes, order)
-        if "connection" not in doc and (self.options.connection_url or any(self.options.connection.values())):
+        options = self.options
+        if "connection" not in doc and (
+            options.connection_url or options.connection_ddl or any(options.connection.values())
+        ):
             connection = CommentedMap()
             if self.options.connection_url:
                 connection["url"] = self.options.connection_url
+            for key, value in self.options.connection_ddl.items():
+                connection[key] = nodes.text(value)
             for key, values in self.options.connection.items():
                 if values:
                     connection[key] = nodes.names(values)

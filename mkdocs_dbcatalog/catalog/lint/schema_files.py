@@ -21,13 +21,18 @@ def skipped_statements(catalog: Catalog, database: Database, settings: LintSetti
         if not file.skipped:
             continue
         count = len(file.skipped)
-        lines = ", ".join(str(s.line) for s in file.skipped[:_LINES_SHOWN])
-        more = ", ..." if count > _LINES_SHOWN else ""
-        first = file.skipped[0].reason
+        first = file.skipped[0]
+        if count == 1:
+            said = f"the statement at line {first.line} could not be read and was skipped ({first.reason})"
+            said += "; what it creates is missing from the catalog"
+        else:
+            lines = ", ".join(str(s.line) for s in file.skipped[:_LINES_SHOWN]) + (
+                ", ..." if count > _LINES_SHOWN else ""
+            )
+            said = f"{count} statements could not be read and were skipped (lines {lines}; line {first.line}: "
+            said += f"{first.reason}); what they create is missing from the catalog"
         yield (
-            f"{file.path}: {count} statement{'s' if count != 1 else ''} could not be read and "
-            f"{'were' if count != 1 else 'was'} skipped (line{'s' if count != 1 else ''} {lines}{more}; "
-            f"line {file.skipped[0].line}: {first}); what they create is missing from the catalog",
+            f"{file.path}: {said}",
             None,
             None,
             _PLACE,

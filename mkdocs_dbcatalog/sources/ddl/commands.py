@@ -105,7 +105,7 @@ def _index_from_words(state: SchemaState, statement: Statement, words: list[tupl
     table = _table(state, "".join(t for _, t in words[on + 1 : paren]))
     draft = state.draft(table) if table is not None else None
     if draft is None:
-        return state.skip(statement, "an index on a table the file does not create")
+        return state.skip(statement, "an index on a table no earlier statement creates")
     close = upper.index(")", paren) if ")" in upper[paren:] else len(upper)
     columns = tuple(
         name_of(exp.to_identifier(t), state.dialect)
@@ -148,7 +148,7 @@ def _add_enum_value(state: SchemaState, statement: Statement, words: list[tuple[
     schema, name = state.place(table)
     found = state.enums.get(state.key(schema, name))
     if found is None:
-        return state.skip(statement, f"ALTER of type {state.label(schema, name)}, which the file does not create")
+        return state.skip(statement, f"ALTER of type {state.label(schema, name)}, which no earlier statement creates")
     value = words[value_at][1]
     values = list(found.values)
     if value in values:
@@ -197,7 +197,7 @@ def _add_partition(
 ) -> Applied:
     parent = state.draft(parent_table)
     if parent is None:
-        return state.skip(statement, "a partition of a table the file does not create")
+        return state.skip(statement, "a partition of a table no earlier statement creates")
     child = state.drafts.get(state.key(schema, name))
     if child is not None:
         child.parent = state.key(parent.schema, parent.name)
@@ -260,7 +260,7 @@ def _trigger_from_words(state: SchemaState, statement: Statement, words: list[tu
     table = _table(state, "".join(t for _, t in words[on + 1 : end]))
     draft = state.draft(table) if table is not None else None
     if draft is None or name is None:
-        return state.skip(statement, "a trigger on a table the file does not create")
+        return state.skip(statement, "a trigger on a table no earlier statement creates")
     header = upper[at:end]
     rest = upper[end:]
     stop = next((i for i, w in enumerate(rest) if w in ("AS", "BEGIN", "WHEN", "EXECUTE", "REFERENCING")), len(rest))
@@ -318,7 +318,7 @@ def execute(state: SchemaState, statement: Statement, call: exp.Execute) -> Appl
     draft = state.draft(table)
     if draft is None:
         return state.skip(
-            statement, f"a description of {state.label(*state.place(table))}, which the file does not create"
+            statement, f"a description of {state.label(*state.place(table))}, which no earlier statement creates"
         )
     label = state.label(draft.schema, draft.name)
     level2 = (values.get("level2type") or "").upper()

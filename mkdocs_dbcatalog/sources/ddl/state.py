@@ -337,7 +337,9 @@ def _create_index(state: SchemaState, statement: Statement, create: exp.Create) 
         return state.skip(statement, "an index without a table")
     draft = state.draft(index.args["table"])
     if draft is None:
-        return state.skip(statement, f"index on {_label(state, index.args['table'])}, which the file does not create")
+        return state.skip(
+            statement, f"index on {_label(state, index.args['table'])}, which no earlier statement creates"
+        )
     translator = state.translator(statement, draft.name)
     params = index.args.get("params")
     columns: tuple[str, ...] = ()
@@ -385,7 +387,7 @@ def _alter(state: SchemaState, statement: Statement, alter: exp.Alter) -> Applie
     if draft is None:
         if alter.args.get("exists"):
             return state.done(statement, [])
-        return state.skip(statement, f"ALTER of {_label(state, alter.this)}, which the file does not create")
+        return state.skip(statement, f"ALTER of {_label(state, alter.this)}, which no earlier statement creates")
     return alter_table.apply_actions(state, statement, alter, draft)
 
 
@@ -437,7 +439,7 @@ def _comment(state: SchemaState, statement: Statement, comment: exp.Comment) -> 
         draft = state.draft(table)
         if draft is None:
             return state.skip(
-                statement, f"comment on a column of {_label(state, table)}, which the file does not create"
+                statement, f"comment on a column of {_label(state, table)}, which no earlier statement creates"
             )
         column = name_of(target.this, state.dialect)
         found = commands.set_column_comment(state, draft, column, text)
@@ -447,13 +449,15 @@ def _comment(state: SchemaState, statement: Statement, comment: exp.Comment) -> 
     if kind in ("TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"):
         draft = state.draft(target)
         if draft is None:
-            return state.skip(statement, f"comment on {_label(state, target)}, which the file does not create")
+            return state.skip(statement, f"comment on {_label(state, target)}, which no earlier statement creates")
         draft.comment = text
         return state.done(statement, [Change("comment", state.label(draft.schema, draft.name))])
     if kind == "INDEX":
         owner = commands.index_owner(state, target)
         if owner is None:
-            return state.skip(statement, f"comment on index {_label(state, target)}, which the file does not create")
+            return state.skip(
+                statement, f"comment on index {_label(state, target)}, which no earlier statement creates"
+            )
         draft, index = owner
         draft.indexes[draft.indexes.index(index)] = replace(index, comment=text)
         return state.done(statement, [Change("comment", state.label(draft.schema, draft.name), index.name)])
