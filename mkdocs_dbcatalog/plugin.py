@@ -24,7 +24,7 @@ from .errors import CatalogError
 from .health import Health
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
-from .render import governance, material
+from .render import governance, material, stylesheet
 from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.links import SiteMap
@@ -56,6 +56,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         self.renderer = None
         if not self.config.enabled:
             return config
+        if stylesheet.STYLESHEET_URI not in config.extra_css:
+            config.extra_css.append(stylesheet.STYLESHEET_URI)
         diagrams = self.config.diagrams
         if diagrams.enabled and diagrams.offline:
             # After Material's bundle in base.html, so `window.mermaid` exists before pages mount.
@@ -107,6 +109,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             )
             self.generated.add(page.src_uri)
         if self.renderer is not None:
+            if files.get_file_from_path(stylesheet.STYLESHEET_URI) is None:
+                files.append(File.generated(config, stylesheet.STYLESHEET_URI, abs_src_path=str(stylesheet.STYLESHEET)))
             self._add_diagram_support(files, config, self.renderer)
         nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
         if nav_pages and self.renderer is not None:
@@ -138,6 +142,12 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             return embed(markdown, page.file.src_uri, self.renderer, page.file.src_uri)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Generated pages' HTML inside the element the plugin's stylesheet is scoped to."""
+        if page.file.src_uri not in self.generated:
+            return None
+        return stylesheet.wrap(html)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
