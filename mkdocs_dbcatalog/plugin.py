@@ -29,6 +29,7 @@ from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
+from .sources import yamlschema
 from .urls import mask_text
 
 log = plugin_logger(__name__)
@@ -43,6 +44,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         self.pages: list[GeneratedPage] = []
         self.watch: list[Path] = []
         self.generated: set[str] = set()
+        self.files: list[tuple[str, str | bytes]] = []
+        """Files published beside the pages (the database file's JSON Schema, exports): (src_uri, content)."""
         self.live = LiveCache()
         """Live reads, kept across `mkdocs serve` rebuilds (this instance persists, see on_startup)."""
 
@@ -53,6 +56,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         # Read and render here, before MkDocs cleans site_dir: a bad input stops the build with
         # the previous site intact, never half-written.
         self.pages = []
+        self.files = []
         self.renderer = None
         if not self.config.enabled:
             return config
@@ -93,6 +97,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                             "without escaping them, so < > & \" ' would become markup (rename the tag)"
                         )
             self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
+            self.files = [(site.schema, yamlschema.schema_text())]
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
         self.watch = assembled.watch
@@ -112,6 +117,9 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(stylesheet.STYLESHEET_URI) is None:
                 files.append(File.generated(config, stylesheet.STYLESHEET_URI, abs_src_path=str(stylesheet.STYLESHEET)))
             self._add_diagram_support(files, config, self.renderer)
+            for uri, content in self.files:
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, content=content))
         nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
         if nav_pages and self.renderer is not None:
             # Themes print a section's name verbatim: it must be HTML.

@@ -11,6 +11,7 @@ import click
 
 from .check import check, rules
 from .common import EXIT_FINDINGS, EXIT_UNUSABLE, load_plugin_config
+from .schema import schema
 from .snapshot import snapshot
 
 
@@ -24,7 +25,7 @@ def main() -> None:
     """
 
 
-for command in (check, rules, snapshot):
+for command in (check, rules, snapshot, schema):
     main.add_command(command)
 
 

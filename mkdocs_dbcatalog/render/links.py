@@ -79,6 +79,11 @@ class SiteMap:
         return posixpath.join(self.root, "health.md") if self.root else "health.md"
 
     @property
+    def schema(self) -> str:
+        """The database file's JSON Schema, published for editors (`# yaml-language-server: $schema=`)."""
+        return posixpath.join(self.root, "database-file.schema.json") if self.root else "database-file.schema.json"
+
+    @property
     def tags(self) -> str:
         """The Tags page: every tagged database, table and column, by tag."""
         return posixpath.join(self.root, "tags.md") if self.root else "tags.md"

@@ -65,6 +65,39 @@ class Spec:
     def convert(self, node: yaml.Node, ctx: Context, path: Path) -> Any:
         raise NotImplementedError
 
+    def json_schema(self) -> dict[str, Any]:
+        """The JSON Schema of what this spec accepts, for editors (see sources/yamlschema.py).
+
+        Every spec says it next to how it reads, so the published schema cannot drift from the reader.
+        """
+        raise NotImplementedError(f"{type(self).__name__} has no json_schema(): editors could not check its keys")
+
+
+_SCALAR_TYPES = ["string", "number", "boolean", "null"]
+_ENV = {"type": "string", "pattern": r"\$\{"}
+"""A scalar holding `${VAR}` is checked only once expanded, so editors accept any."""
+
+
+def _scalar(*forms: dict[str, Any]) -> dict[str, Any]:
+    """A scalar in one of `forms`, empty (null), or written with `${VAR}`."""
+    return {"anyOf": [*forms, {"type": "null"}, _ENV]}
+
+
+def ecma_escape(text: str) -> str:
+    """`text` as a literal in a JSON Schema pattern (ECMA-262, where `re.escape`'s `\\-` is an error)."""
+    return "".join(f"\\{c}" if c in "\\^$.|?*+()[]{}/" else c for c in text)
+
+
+def _words_pattern(*phrases: str) -> str:
+    """A pattern matching any of the phrases as `Choice` and `Boolean` do: in any case, with spaces,
+    `_` or `-` between words, and blanks around (in the regular-expression syntax JSON Schema uses)."""
+
+    def word(text: str) -> str:
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else ecma_escape(c) for c in text)
+
+    options = ["[\\s_-]+".join(word(w) for w in re.split(r"[\s_-]+", p.strip()) if w) for p in phrases]
+    return r"^\s*(" + "|".join(options) + r")\s*$"
+
 
 class Scalar(Spec):
     """A scalar read as text (after `${VAR}` expansion), then parsed by `parse`."""
@@ -100,6 +133,9 @@ class Text(Scalar):
     def parse(self, text: str) -> str | None:
         return text if text.strip() else None
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": list(_SCALAR_TYPES)}  # numbers and booleans are read as the text they are written as
+
 
 class Boolean(Scalar):
     expected = "true or false"
@@ -120,6 +156,10 @@ class Boolean(Scalar):
         except KeyError:
             raise ValueError() from None
 
+    def json_schema(self) -> dict[str, Any]:
+        words = {"type": "string", "pattern": _words_pattern(*self._VALUES) + "|^$"}
+        return _scalar({"type": "boolean"}, words)
+
 
 class Integer(Scalar):
     expected = "a whole number"
@@ -136,6 +176,14 @@ class Integer(Scalar):
         if self.maximum is not None and value > self.maximum:
             raise ValueError(f"must be at most {self.maximum}")
         return value
+
+    def json_schema(self) -> dict[str, Any]:
+        number: dict[str, Any] = {"type": "integer"}
+        if self.minimum is not None:
+            number["minimum"] = self.minimum
+        if self.maximum is not None:
+            number["maximum"] = self.maximum
+        return _scalar(number, {"type": "string", "pattern": r"^\s*[+-]?[0-9][0-9_]*\s*$|^\s*$"})
 
 
 _COUNT = re.compile(r"^[~≈]?\s*(\d+(?:[.,]\d+)*)\s*([kKmMbB]?)\+?$")
@@ -157,6 +205,10 @@ class Count(Scalar):
         # With a unit a comma is a decimal mark (1,5M); without one it separates thousands (12,000).
         number = number.replace(",", ".") if unit else number.replace(",", "")
         return round(float(number) * _COUNT_UNITS[unit.lower()])
+
+    def json_schema(self) -> dict[str, Any]:
+        written = r"^\s*[~≈]?\s*[0-9_]+(?:[.,][0-9_]+)*\s*[kKmMbB]?\+?\s*$|^\s*$"
+        return _scalar({"type": "number", "minimum": 0}, {"type": "string", "pattern": written})
 
 
 _SIZE = re.compile(r"^[~≈]?\s*(\d+(?:\.\d+)?)\s*([kKmMgGtTpP]?)(i?)([bB]?)$")
@@ -180,6 +232,10 @@ class Size(Scalar):
         number, unit = match.group(1), match.group(2)
         return round(float(number) * (1 << (10 * _SIZE_POWERS[unit.lower()])))
 
+    def json_schema(self) -> dict[str, Any]:
+        written = r"^\s*[~≈]?\s*[0-9]+(?:\.[0-9]+)?\s*[kKmMgGtTpP]?i?[bB]?\s*$|^\s*$"
+        return _scalar({"type": "number", "minimum": 0}, {"type": "string", "pattern": written})
+
 
 class When(Scalar):
     """A date or a date and time in ISO 8601 (2024-03-01, 2024-03-01 12:30)."""
@@ -193,6 +249,9 @@ class When(Scalar):
         if len(text) == 10:
             return date.fromisoformat(text)
         return datetime.fromisoformat(text)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _scalar({"type": "string", "pattern": r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9:.+Z -]*)?$|^\s*$"})
 
 
 class Choice(Scalar):
@@ -214,6 +273,11 @@ class Choice(Scalar):
             return self.aliases[key]
         close = difflib.get_close_matches(key, self.values, n=1)
         raise ValueError(f"did you mean {close[0]!r}?" if close else "")
+
+    def json_schema(self) -> dict[str, Any]:
+        # The enum is what editors offer to complete; the pattern accepts every spelling `parse` does.
+        spelled = {"type": "string", "pattern": _words_pattern(*self.values, *self.aliases) + "|^\\s*$"}
+        return _scalar({"enum": list(self.values)}, spelled)
 
 
 class DocReference(str):
@@ -241,6 +305,9 @@ class Reusable(Spec):
         ctx.doc_references[path] = name
         return name
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.text.json_schema(), self.reference.json_schema()]}
+
 
 class ListOf(Spec):
     """A list; a single scalar is taken as a one-item list when `single` is set."""
@@ -257,6 +324,11 @@ class ListOf(Spec):
         if not isinstance(node, yaml.SequenceNode):
             raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
         return tuple(self.item.read(child, ctx, path + (i,)) for i, child in enumerate(node.value))
+
+    def json_schema(self) -> dict[str, Any]:
+        item = self.item.json_schema()
+        forms = [{"type": "array", "items": item}, {"type": "null"}]
+        return {"anyOf": [*forms, item] if self.single else forms}
 
 
 def _mapping_items(node: yaml.MappingNode, ctx: Context, path: Path) -> list[tuple[str, yaml.Node]]:
@@ -305,6 +377,9 @@ class MapOf(Spec):
             raise ctx.error(node, path, f"expected {self.expected}, got a {_kind(node)}")
         return {key: self.value.read(value, ctx, path + (key,)) for key, value in _mapping_items(node, ctx, path)}
 
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "object", "additionalProperties": self.value.json_schema()}, {"type": "null"}]}
+
 
 class Obj(Spec):
     """A mapping with known keys. Missing keys read as None (or the field's empty value).
@@ -328,6 +403,7 @@ class Obj(Spec):
         self.hints = dict(hints or {})
         self.free_prefix = free_prefix
         """Keys starting with it are ignored (`x-` at the top of a file: a place for YAML anchors)."""
+        self.what = what
         self._template = {key: _empty_value(spec) for key, spec in self.fields.items()}
         self.expected = f"a {what}" + (f" or {self.fields[shorthand].expected}" if shorthand else "")
 
@@ -363,6 +439,35 @@ class Obj(Spec):
 
     def _empty(self) -> dict[str, Any]:
         return self._template.copy()
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {key: spec.json_schema() for key, spec in self.fields.items()}
+        for key in self.required:
+            properties[key] = {"allOf": [properties[key], FILLED]}
+        mapping: dict[str, Any] = {"type": "object", "title": self.what, "properties": properties}
+        if self.required:
+            mapping["required"] = list(self.required)
+        if self.free_prefix:
+            mapping["patternProperties"] = {"^" + ecma_escape(self.free_prefix): {}}
+        mapping["additionalProperties"] = False
+        forms = [mapping]
+        if not self.required:
+            forms.append({"type": "null"})  # `backup:` with nothing under it reads as empty
+        if self.shorthand:
+            forms.append(self.fields[self.shorthand].json_schema())
+        return forms[0] if len(forms) == 1 else {"anyOf": forms}
+
+
+_EMPTY = {
+    "anyOf": [
+        {"type": "null"},
+        {"type": "string", "pattern": r"^\s*$"},
+        {"type": "array", "maxItems": 0},
+        {"type": "object", "maxProperties": 0},
+    ]
+}
+FILLED = {"not": _EMPTY}
+"""What a required key must be: `Obj` treats null, blank text and empty lists or mappings as missing."""
 
 
 def _empty_value(spec: Spec) -> Any:
