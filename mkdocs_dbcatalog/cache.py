@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .catalog.codec import from_data, to_data
+from .catalog.freshness import read_age
 from .catalog.model import Database, Origin
 from .errors import DatabaseError
 from .sources.live import LiveRequest, read_databases
@@ -30,6 +31,15 @@ class LiveReads:
 
     databases: dict[str, Database] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+
+class DamagedCache(Exception):
+    """A cached read that exists but cannot be used: truncated, not JSON, the wrong shape, a folder."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{shown(path)} {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class LiveCache:
@@ -49,7 +59,9 @@ class LiveCache:
         """Every requested database: from memory when fresh enough, else read live (concurrently).
 
         Raises DatabaseError for a database that cannot be read, unless `on_error` is "cached" and
-        a previous read of it is on disk; that one is used and a warning says how old it is.
+        a previous read of it is on disk; that one is used and a warning says how old it is. The
+        error says what to do: set on_error, wait for a first read to be cached, or delete a
+        damaged cache file.
         """
         found = LiveReads()
         now = time.monotonic()
@@ -60,24 +72,57 @@ class LiveCache:
                 found.databases[request.name] = kept[1]
             else:
                 missing.append(request)
+        caching = on_error == "cached" and cache_dir is not None
         for request, result in zip(missing, read_databases(missing), strict=True):
             if isinstance(result, Database):
                 self._memory[_key(request)] = (time.monotonic(), result)
                 found.databases[request.name] = result
-                if on_error == "cached" and cache_dir is not None:
-                    save(cache_dir, result)
+                if caching:
+                    assert cache_dir is not None
+                    try:
+                        save(cache_dir, result)
+                    except OSError as problem:
+                        found.warnings.append(
+                            f"database {request.name!r}: the read cannot be cached at "
+                            f"{shown(cache_file(cache_dir, request.name))} ({problem.strerror or problem}): "
+                            "check cache_dir, or delete what is in the way"
+                        )
                 continue
-            cached = load(cache_dir, request.name) if on_error == "cached" and cache_dir is not None else None
-            if cached is None:
-                if on_error == "cached":
-                    result = DatabaseError(
-                        result.message, where=result.where, hint="no earlier read of it is cached yet under cache_dir"
-                    )
+            if not caching:
+                if result.unreachable:
+                    raise _advise(result, ", or set on_error: cached to build from the last good read")
                 raise result
-            when = cached.read_at.strftime("%Y-%m-%d %H:%M UTC") if cached.read_at else "an unknown time"
+            assert cache_dir is not None
+            path = cache_file(cache_dir, request.name)
+            try:
+                cached = load(cache_dir, request.name)
+            except DamagedCache as damaged:
+                raise _advise(
+                    result,
+                    f"; the cached read {shown(path)} cannot be used: it {damaged.reason}; delete it, "
+                    "the next successful read writes it again",
+                ) from None
+            if cached is None:
+                raise _advise(result, f"; no earlier read of it is cached yet (it would be {shown(path)})")
             found.databases[request.name] = cached
-            found.warnings.append(f"{result}; the catalog uses the cached read from {when} instead")
+            found.warnings.append(f"{result}; the catalog uses the cached read instead ({read_age(cached.read_at)})")
         return found
+
+
+def _advise(error: DatabaseError, more: str) -> DatabaseError:
+    """The same error with more advice after its own."""
+    hint = f"{error.hint}{more}" if error.hint else more.lstrip(",; ")
+    return DatabaseError(
+        error.message, where=error.where, hint=hint, database=error.database, unreachable=error.unreachable
+    )
+
+
+def shown(path: Path) -> str:
+    """A path as a person would type it from here: relative to the working directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _key(request: LiveRequest) -> str:
@@ -106,13 +151,27 @@ def save(cache_dir: Path, database: Database) -> None:
 
 
 def load(cache_dir: Path, name: str) -> Database | None:
-    """The last good read of `name`, marked as cached; None when there is none (or it is unreadable)."""
+    """The last good read of `name`, marked as cached; None when none was cached.
+
+    Raises DamagedCache for a file that is there but cannot be used.
+    """
     path = cache_file(cache_dir, name)
+    if not path.exists():
+        return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            return None
+    except UnicodeDecodeError:
+        raise DamagedCache(path, "is not text (not UTF-8)") from None
+    except ValueError as problem:
+        raise DamagedCache(path, f"is not valid JSON ({problem})") from None
+    except OSError as problem:
+        raise DamagedCache(path, f"cannot be read ({problem.strerror or problem})") from None
+    if not isinstance(data, dict) or "database" not in data:
+        raise DamagedCache(path, "is JSON but not a cached read (no 'database' in it)")
+    if data.get("format") != FORMAT:
+        raise DamagedCache(path, f"was written in another format ({data.get('format')!r}, this version reads {FORMAT})")
+    try:
         database = from_data(Database, data["database"])
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
+    except (ValueError, TypeError, KeyError, AttributeError) as problem:
+        raise DamagedCache(path, f"does not hold a whole database ({type(problem).__name__}: {problem})") from None
     return replace(database, origin=Origin.CACHED)

@@ -45,3 +45,18 @@ class CatalogError(Exception):
 
 class DatabaseError(CatalogError):
     """A live database could not be read: unreachable, refused, timed out, missing driver."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        hint: str | None = None,
+        database: str | None = None,
+        unreachable: bool = False,
+    ) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.database = database
+        """The database's name in the catalog, for outputs that list it apart (check's JSON)."""
+        self.unreachable = unreachable
+        """No connection could be made (a cached read may stand in for it); not a refusal to read."""

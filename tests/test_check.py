@@ -62,7 +62,7 @@ def test_json_reports_each_rule_once(shop: SiteBuilder) -> None:
     code, out, _ = run("check", "--format", "json")
     assert code == EXIT_FINDINGS
     document = json.loads(out)
-    assert document["summary"] == {"errors": 4, "warnings": 4, "databases": 2}
+    assert document["summary"] == {"errors": 4, "warnings": 4, "databases": 2, "cached": 0}
     got = {f["rule"]: (f["severity"], f["table"], f["line"]) for f in document["findings"]}
     assert len(document["findings"]) == len(got) == len(EXPECTED)
     assert got == EXPECTED

@@ -162,7 +162,7 @@ def test_json(shop: SiteBuilder) -> None:
     code, out = run("check", "--format", "json")
     assert code == EXIT_FINDINGS
     document = json.loads(out)
-    assert document["summary"] == {"errors": 8, "warnings": 6, "databases": 2}
+    assert document["summary"] == {"errors": 8, "warnings": 6, "databases": 2, "cached": 0}
     findings = document["findings"]
     assert len(findings) == len(EXPECTED)
     for rule, severity, line, says in EXPECTED:

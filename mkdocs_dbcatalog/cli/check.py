@@ -9,8 +9,16 @@ import click
 
 from ..catalog.lint import RULES, RuleSetting
 from ..output import printable
-from ..report import FORMATS, Scope
-from .common import CONFIG_OPTION, EXIT_FINDINGS, assemble_or_exit, load_plugin_config, path_resolver
+from ..report import ERRORS, FORMATS, Scope
+from .common import (
+    CONFIG_OPTION,
+    EXIT_FINDINGS,
+    EXIT_UNUSABLE,
+    Unusable,
+    assemble_or_exit,
+    load_plugin_config,
+    path_resolver,
+)
 
 
 @click.command()
@@ -40,8 +48,19 @@ from .common import CONFIG_OPTION, EXIT_FINDINGS, assemble_or_exit, load_plugin_
     help="Report on this database only; repeat for several. Default: all.",
 )
 @click.option("--strict", is_flag=True, help="Exit non-zero on warning-level findings too.")
+@click.option(
+    "--allow-cached",
+    is_flag=True,
+    help="Accept the cached read of a database that cannot be reached (on_error: cached) instead of exiting "
+    "with 2; the output still names it and how old it is.",
+)
 def check(
-    config_file: Path, output: str, coverage_threshold: float | None, only: tuple[str, ...], strict: bool
+    config_file: Path,
+    output: str,
+    coverage_threshold: float | None,
+    only: tuple[str, ...],
+    strict: bool,
+    allow_cached: bool,
 ) -> None:
     """Check the catalog: drift from the live databases, lint rules, documentation coverage.
 
@@ -49,7 +68,11 @@ def check(
     compared with their YAML files: tables or columns added, dropped, or changed in type or
     nullability. Every finding (see `mkdocs-dbcatalog rules`) comes with the file and line to fix;
     each database's coverage is shown. Exits with 1 when an error-level finding is reported (a
-    warning-level one too with --strict), 2 when the site or a database cannot be read, else 0.
+    warning-level one too with --strict), 2 when the site or a database cannot be read, else 0. A
+    database that could not be read but has a cached read (on_error: cached) is checked against that
+    read and named with its age in every format; it exits with 2 unless --allow-cached is given. With
+    --format json (or github), an error that stops the check is printed on stdout as a document (an
+    annotation) too.
 
     \b
     Examples:
@@ -57,10 +80,17 @@ def check(
       mkdocs-dbcatalog check --format github --coverage-threshold 80
       mkdocs-dbcatalog check -f docs/mkdocs.yml -d orders --format json
     """
-    options, base = load_plugin_config(config_file)
-    if coverage_threshold is not None:
-        options.coverage_threshold = coverage_threshold
-    assembled = assemble_or_exit(options, base)
+    base: Path | None = None
+    try:
+        options, base = load_plugin_config(config_file)
+        if coverage_threshold is not None:
+            options.coverage_threshold = coverage_threshold
+        assembled = assemble_or_exit(options, base)
+    except Unusable as unusable:
+        if output in ERRORS:  # scripts read stdout: say there what stopped the check
+            path_of = path_resolver(base, config_file) if base else None
+            click.echo(ERRORS[output](unusable.problem, path_of), nl=False)
+        raise
     assert assembled.health is not None
     health = assembled.health
     names = [d.name for d in assembled.catalog.databases]
@@ -75,10 +105,18 @@ def check(
         [d for d in health.databases if d.database.name in wanted],
         [f for f in health.findings if f.finding.database in wanted],
         path_resolver(base, config_file),
+        allow_cached=allow_cached,
     )
     for warning in assembled.warnings:  # a stale cached read, for example: what the build warns about too
         click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(FORMATS[output](scope), nl=False)
+    if scope.cached and not allow_cached:  # a gate never passes on stale data unless told to
+        stale = ", ".join(item.database.name for item in scope.cached)
+        click.echo(
+            printable(f"error: checked against cached reads ({stale}): exiting with 2 (--allow-cached accepts them)"),
+            err=True,
+        )
+        click.get_current_context().exit(EXIT_UNUSABLE)
     if scope.errors or (strict and (scope.warnings or assembled.warnings)):
         click.get_current_context().exit(EXIT_FINDINGS)
 

@@ -22,7 +22,14 @@ EXIT_UNUSABLE = 2
 
 
 class Unusable(click.ClickException):
+    """Nothing could be checked or written: the message is printed on stderr and the command exits with 2."""
+
     exit_code = EXIT_UNUSABLE
+
+    def __init__(self, message: str, problem: CatalogError | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or CatalogError(message)
+        """The error itself, for outputs that report it as data (check's JSON and GitHub formats)."""
 
 
 CONFIG_OPTION = click.option(
@@ -59,7 +66,7 @@ def assemble_or_exit(options: PluginConfig, base: Path) -> Assembled:
     try:
         return assemble(options, base)
     except CatalogError as problem:
-        raise Unusable(str(problem)) from None
+        raise Unusable(str(problem), problem) from None
 
 
 def relative(path: Path) -> str:

@@ -12,6 +12,7 @@ import jinja2
 from markdown.extensions import toc
 
 from ..catalog import coverage, engines, summary, viewpoints
+from ..catalog.freshness import read_age
 from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, TableRef, Viewpoint
 from ..catalog.owners import ownership, unowned
 from ..catalog.relations import Relations
@@ -160,8 +161,7 @@ def source_note(database: Database) -> str:
     if database.origin is Origin.LIVE:
         return "Read live from the database at build time"
     if database.origin is Origin.CACHED:
-        when = database.read_at.strftime("%Y-%m-%d %H:%M UTC") if database.read_at else "an unknown time"
-        return f"Cached read from {when}: the database was unreachable at build time"
+        return f"From the last good read, {read_age(database.read_at)}: the database was unreachable at build time"
     if database.origin is Origin.DDL:
         files = [f.path for f in database.schema_files]
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")

@@ -85,10 +85,14 @@ def read_database(
     target = Target(name, connection_url, options.base)
     limits = Limits(options.connect_timeout, options.statement_timeout)
     scope = Scope(options.schemas, options.include, options.exclude)
-    if connection_url.engine == "duckdb":
-        database = _read_duckdb(target, scope, limits, bookkeeping)
-    else:
-        database = _read_sqlalchemy(target, scope, limits, bookkeeping)
+    try:
+        if connection_url.engine == "duckdb":
+            database = _read_duckdb(target, scope, limits, bookkeeping)
+        else:
+            database = _read_sqlalchemy(target, scope, limits, bookkeeping)
+    except DatabaseError as problem:
+        problem.database = problem.database or name
+        raise
     known = engines.engine_for(database.engine)
     database = replace(
         database,

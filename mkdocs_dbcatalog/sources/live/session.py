@@ -57,8 +57,10 @@ class Target:
     def where(self) -> str:
         return f"database {self.name!r} ({self.url.masked})"
 
-    def fail(self, message: str, hint: str | None = None) -> DatabaseError:
-        return DatabaseError(self.url.scrub(message), where=self.where, hint=hint)
+    def fail(self, message: str, hint: str | None = None, *, unreachable: bool = False) -> DatabaseError:
+        return DatabaseError(
+            self.url.scrub(message), where=self.where, hint=hint, database=self.name, unreachable=unreachable
+        )
 
 
 def engine_id(url: ConnectionUrl) -> str:
@@ -226,8 +228,8 @@ def read_only(target: Target, engine: sa.Engine, limits: Limits) -> Iterator[sa.
         waited = time.monotonic() - started
         raise target.fail(
             f"cannot connect after {waited:.1f} s: {_driver_text(target, problem)}",
-            hint=f"check the host, port, user and password (connect_timeout is {limits.connect_timeout:g} s), "
-            "or set on_error: cached to build from the last good read",
+            hint=f"check the host, port, user and password (connect_timeout is {limits.connect_timeout:g} s)",
+            unreachable=True,
         ) from None
     with connection:
         dialect = engine.dialect
