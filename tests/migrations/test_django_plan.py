@@ -187,3 +187,8 @@ def test_a_django_path_without_migrations_is_an_error_at_the_yaml_line(tmp_path:
     message = str(raised.value)
     assert "catalog/shop.yml:4" in message and "holds no Django migrations" in message
     assert "an app, a folder of apps" in message
+
+
+def test_apps_that_installed_apps_does_not_list_are_an_error_when_nothing_else_is_there(project: Path) -> None:
+    with pytest.raises(CatalogError, match=r"only of apps INSTALLED_APPS does not list \(scratch\)"):
+        history(project / "project_template")

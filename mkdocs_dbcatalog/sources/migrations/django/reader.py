@@ -36,10 +36,11 @@ def read(path: Path) -> FileSet:
     settings = read_settings(project)
     roots = [project, project / "src", path, *(Path(p) for p in sys.path if p)]
     installed, labels_installed = installed_apps(settings.installed_apps, roots)
-    apps = app_folders(path)
+    found_apps = app_folders(path)
+    apps = found_apps
     if settings.all_apps_known:
         # Django loads only the installed apps: others under the path (templates, test apps) never run.
-        apps = [app for app in apps if app.label in labels_installed]
+        apps = [app for app in found_apps if app.label in labels_installed]
     problems: list[str] = []
     parsed: dict[str, Parsed] = {}
     labels: dict[str, Path] = {}
@@ -55,6 +56,13 @@ def read(path: Path) -> FileSet:
             item = parse_file(app.label, file, path, problems)
             if item is not None:
                 parsed[item.key] = item
+    if not parsed and found_apps and not apps:
+        listed = ", ".join(sorted({app.label for app in found_apps}))
+        raise fail(
+            f"holds migrations only of apps INSTALLED_APPS does not list ({listed}): Django never runs them",
+            path,
+            hint="add the app to INSTALLED_APPS, or point migrations.path at the project's apps",
+        )
     if not parsed:
         raise fail(
             "holds no Django migrations: no app's migrations/ package (with __init__.py) has a migration file",
