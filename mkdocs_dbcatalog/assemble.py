@@ -13,12 +13,13 @@ from .cache import LiveCache
 from .catalog.descriptions import with_inherited_descriptions
 from .catalog.inference import with_inferred_references
 from .catalog.lint import LintSettings
-from .catalog.model import Catalog, CrossReference, Database, Drift
+from .catalog.model import Catalog, CrossReference, Database, Drift, Origin
 from .catalog.rewrite import map_text
 from .catalog.unenforced import with_relations
 from .config import PluginConfig
 from .errors import CatalogError
 from .health import Health, review
+from .history import analyse_migrations, annotate, derived_database
 from .memory import collector_paused
 from .merge import merge_database, merge_url_only
 from .sources import docblocks
@@ -97,11 +98,16 @@ def assemble(
     databases: list[Database] = []
     for item in described:
         # Drift (kept on the merged database) is reported as lint findings: see catalog/lint/drift.py.
-        structure = reads.databases.get(item.database.name)
+        found, structure = migrations[item.database.name], reads.databases.get(item.database.name)
         if item.schema_files is not None:
             structure = read_structure_files(item, base)
+        analysis = analyse_migrations(found.files, (structure or item.database).engine) if found else None
+        if structure is None and found is not None and analysis is not None and not writes_structure(item):
+            structure = derived_database(item, base, found, analysis)
         database, _ = merge_database(item, structure)
-        history = migration_history(item, base, migrations[item.database.name], database.applied)
+        if analysis is not None and database.origin is Origin.MIGRATIONS and not analysis.folded.complete:
+            database = replace(database, drift=())  # what could not be read is not drift
+        history = annotate(migration_history(item, base, found, database.applied), analysis)
         database = with_relations(replace(database, migrations=history), infer=item.infer_relations)
         databases.append(database)
     for extra in options.databases:
@@ -137,6 +143,11 @@ def schema_file_paths(item: YamlDatabase) -> list[Path]:
     assert item.schema_files is not None
     target = item.schema_files.root / item.schema_files.pattern
     return [target] if target.exists() else discover(item.schema_files.pattern, item.schema_files.root)
+
+
+def writes_structure(item: YamlDatabase) -> bool:
+    """Whether the YAML file writes the structure out (column types, as `snapshot` writes them)."""
+    return any(c.type for t in item.database.tables for c in t.columns)
 
 
 def live_requests(

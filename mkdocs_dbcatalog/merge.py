@@ -243,17 +243,18 @@ def same_type(written: str, live: str) -> bool:
 
     MySQL's integer display widths (`int(11)`) are ignored: they change nothing stored.
     """
+    return canonical_type(written) == canonical_type(live)
 
-    def normal(text: str) -> str:
-        text = re.sub(r"\s+", " ", text.strip().lower())
-        text = re.sub(r"\s*([(),])\s*", r"\1", text)
-        base, paren, rest = text.partition("(")
-        base = _TYPE_NAMES.get(base, base)
-        if base in ("integer", "bigint", "smallint", "tinyint", "mediumint") and paren:
-            paren, rest = "", rest.partition(")")[2]
-        return f"{base}{paren}{rest}"
 
-    return normal(written) == normal(live)
+def canonical_type(text: str) -> str:
+    """One spelling per type (`VARCHAR(40)` and `character varying(40)` alike), for comparisons."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = re.sub(r"\s*([(),])\s*", r"\1", text)
+    base, paren, rest = text.partition("(")
+    base = _TYPE_NAMES.get(base, base)
+    if base in ("integer", "bigint", "smallint", "tinyint", "mediumint") and paren:
+        paren, rest = "", rest.partition(")")[2]
+    return f"{base}{paren}{rest}"
 
 
 def _merge_column(column: Column, described: Column) -> Column:
@@ -305,4 +306,4 @@ def merge_url_only(name: str, service: str | None, description: str | None, live
     return replace(live, name=name, service=service, description=description)
 
 
-__all__ = ["Located", "merge_database", "merge_url_only", "same_type"]
+__all__ = ["Located", "canonical_type", "merge_database", "merge_url_only", "same_type"]

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from .changes import Analysis, Change, Commit
+
 
 class TableKind(str, enum.Enum):
     """What kind of relation a table entry is."""
@@ -37,6 +39,8 @@ class Origin(str, enum.Enum):
     CACHED = "cached"
     DDL = "ddl"
     """Read from schema (DDL) files: `connection.ddl`."""
+    MIGRATIONS = "migrations"
+    """Folded from the analysed migration files: no live read, no schema file, no structure in YAML."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +409,12 @@ class Migration:
     """Versions a squashed migration stands for (Django `replaces`)."""
     labels: tuple[str, ...] = ()
     """Branch labels (Alembic), contexts or kinds (Flyway repeatable, baseline) shown next to the version."""
+    changes: tuple[Change, ...] = ()
+    """What the migration does to the schema, read from its file without running it (history/)."""
+    analysis: Analysis | None = None
+    """How much of the file could be read; None when it was not analysed at all (e.g. YAML-only entries)."""
+    unanalysed: tuple[str, ...] = ()
+    """What could not be read, one line each (`line 14: op.execute() of SQL built at run time`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,6 +597,8 @@ class Database:
     viewpoints: tuple[Viewpoint, ...] = ()
     tags: tuple[str, ...] = ()
     owner: Owner | None = None
+    changelog: tuple[Commit, ...] = ()
+    """Commits that changed the database's file, newest first (the What changed page); none outside git."""
 
     @property
     def text(self) -> str | None:

@@ -17,8 +17,9 @@ from ..catalog.model import Catalog, Database, MigrationStatus, Origin, Table, T
 from ..catalog.owners import ownership, unowned
 from ..catalog.relations import Relations
 from ..catalog.tags import TagIndex
+from ..catalog.timeline import Timeline, structure_as_of
 from ..errors import CatalogError
-from . import commands, filters, governance
+from . import changes, commands, filters, governance
 from .diagrams import DiagramOptions, Diagrams
 from .filters import Safe
 from .links import SiteMap
@@ -71,6 +72,7 @@ class Renderer:
         self.relations = Relations(catalog)
         self.tags = TagIndex(catalog)
         anchors = governance.tag_anchors(self.tags.tags())
+        self._timelines: dict[str, Timeline] = {}
         self.diagrams = Diagrams(catalog, self.relations, settings.diagrams)
         # A user's template of the same name wins; `_base/<name>` always reaches the shipped one, so
         # an override can `{% extends "_base/table.md.jinja" %}` and replace a single block.
@@ -138,7 +140,16 @@ class Renderer:
             owner_text=governance.owner_text,
             contact_text=governance.contact_text,
             unowned=unowned,
+            timeline=self.timeline,
+            describe_change=changes.describe,
         )
+
+    def timeline(self, database: Database) -> Timeline:
+        """The database's migrations per table (History sections, "since", touched tables), made once."""
+        found = self._timelines.get(database.name)
+        if found is None:
+            found = self._timelines[database.name] = Timeline(database.migrations)
+        return found
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render `template` as the Markdown of the page at `page` (a src_uri, for relative links)."""
@@ -160,6 +171,16 @@ def source_note(database: Database) -> str:
     """Where a database page's structure came from, so readers know how current it is."""
     if database.origin is Origin.LIVE:
         return "Read live from the database at build time"
+    if database.origin is Origin.MIGRATIONS:
+        timeline = Timeline(database.migrations)
+        newest = structure_as_of(database.migrations)
+        where = f" in {database.migrations.path}" if database.migrations and database.migrations.path else ""
+        text = f"Derived from the migrations{where}" + (f", as of {newest.version}" if newest else "")
+        unread = len(timeline.unread)
+        if unread:
+            plural = "s" if unread != 1 else ""
+            text += f" ({unread} migration{plural} not fully analysed: the structure may be incomplete)"
+        return text
     if database.origin is Origin.CACHED:
         return f"From the last good read, {read_age(database.read_at)}: the database was unreachable at build time"
     if database.origin is Origin.DDL:

@@ -166,7 +166,7 @@ def read(path: Path) -> FileSet:
             problems.append(f"revision {rev} is defined twice: {seen[rev].name} and {file.name}; Alembic uses the last")
         seen[rev] = file
         nodes.append(Node(rev, info["parents"], info["depends_on"]))
-        found[rev] = Found(rev, _migration(file, info, template, path))
+        found[rev] = Found(rev, _migration(file, info, template, path), source=file)
     graph = Graph(nodes)
     labels = {label: rev for rev, f in found.items() for label in f.migration.labels}
     graph = Graph([Node(n.id, n.parents, tuple(labels.get(d, d) for d in n.deps)) for n in graph.nodes.values()])

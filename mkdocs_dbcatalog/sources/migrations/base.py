@@ -31,6 +31,8 @@ class Found:
     key: str
     migration: Migration
     extra: Mapping[str, Any] = field(default_factory=dict)
+    source: Path | None = None
+    """The file the migration was read from, for the analysers of what it does (history/)."""
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ class Parsed:
     run_before: tuple[str, ...] = ()
     swappable: tuple[str, ...] = ()
     """Settings named by `swappable_dependency(settings.X)`: a dependency on X's app's first migration."""
+    file: Path | None = None
+    """The file, for the analysis of what the migration does (history/)."""
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,7 @@ def parse_file(app: str, file: Path, root: Path, problems: list[str]) -> Parsed 
         path=relative,
         replaces=replaces,
     )
-    return Parsed(f"{app}.{name}", app, name, deps, replaces, migration, run_before, swappable)
+    return Parsed(f"{app}.{name}", app, name, deps, replaces, migration, run_before, swappable, file)
 
 
 def _datetime(text: str, fmt: str) -> datetime | None:

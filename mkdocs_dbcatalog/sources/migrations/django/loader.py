@@ -189,5 +189,6 @@ def plan(
         if key in ours:
             node = graph.nodes[key]
             depends_on = tuple(d for d in node.deps if d in ours)
-            found.append(Found(key, replace(ours[key].migration, parents=node.parents, depends_on=depends_on)))
+            migration = replace(ours[key].migration, parents=node.parents, depends_on=depends_on)
+            found.append(Found(key, migration, source=ours[key].file))
     return found, problems

@@ -1,0 +1,1 @@
+"""Schema over time: migration analysis, diff, history pages, git (issue 12)."""

@@ -1,0 +1,124 @@
+"""Ground truth for migration analysis: replay a history on a real database one migration at a time.
+
+After each migration the database is read live (the plugin's own reader, checked elsewhere against
+the databases' catalogs) and compared with the read before it: that difference is what the
+migration really did. The analysis must say the same, reduced to what both sides can say: tables
+and columns added and dropped (a rename is a drop and an add to the database), and columns whose
+type or nullability changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mkdocs_dbcatalog.catalog.changes import Action, Change
+from mkdocs_dbcatalog.catalog.model import Database
+from mkdocs_dbcatalog.history import diff_databases
+from mkdocs_dbcatalog.history.fold import fold
+from mkdocs_dbcatalog.history.operations import Analysed
+from mkdocs_dbcatalog.merge import canonical_type
+from mkdocs_dbcatalog.sources.live import read_database
+
+Fact = tuple[str, ...]
+_TABLES = ("table", "view", "materialized view")
+
+
+def facts(changes: Iterable[Change]) -> set[Fact]:
+    """Changes as comparable facts: ("+table", t), ("-column", t, c, type, nullable), ("~column", t, c, attr)."""
+    found: set[Fact] = set()
+    for change in changes:
+        if change.what in _TABLES and change.name is None:
+            if change.action is Action.RENAMED:
+                found.add(("-table", str(change.before)))
+                found.add(("+table", str(change.table)))
+            elif change.action in (Action.ADDED, Action.DROPPED):
+                found.add(("+table" if change.action is Action.ADDED else "-table", str(change.table)))
+            for part in change.parts:
+                found |= facts([part])
+        elif change.what == "column":
+            table, name = str(change.table), str(change.name)
+            if change.action is Action.RENAMED:
+                found.add(("-column", table, str(change.before)))
+                found.add(("+column", table, name))
+            elif change.action in (Action.ADDED, Action.DROPPED):
+                sign = "+" if change.action is Action.ADDED else "-"
+                found.add((f"{sign}column", table, name))
+                if change.action is Action.ADDED and change.detail:
+                    found.add(("column is", table, name, _detail(change.detail)))
+            else:
+                for delta in change.deltas:
+                    if delta.attribute in ("type", "nullable"):
+                        after = (
+                            canonical_type(delta.after) if delta.attribute == "type" and delta.after else delta.after
+                        )
+                        found.add(("~column", table, name, delta.attribute, str(after)))
+    return found
+
+
+def _detail(detail: str) -> str:
+    """`varchar(40), not null, default 'x'` → `character varying(40) not null` (type and nullability)."""
+    parts = [p.strip() for p in re.split(r",\s*(?![^()]*\))", detail)]
+    type_ = canonical_type(parts[0]) if parts and parts[0] != "type unknown" else "?"
+    return f"{type_}{' not null' if 'not null' in parts else ''}"
+
+
+@dataclass
+class Replay:
+    """What each migration did to a real database (keys in the order they were applied)."""
+
+    steps: dict[str, set[Fact]] = field(default_factory=dict)
+    reads: list[Database] = field(default_factory=list)
+
+    def record(self, key: str, database: Database) -> None:
+        before = self.reads[-1] if self.reads else Database(name=database.name)
+        self.steps[key] = facts(diff_databases(_without(before), _without(database)))
+        self.reads.append(database)
+
+
+_BOOKKEEPING = re.compile(
+    r"^(alembic_version|django_migrations|django_content_type|schema_migrations|_prisma_migrations|goose_db_version|"
+    r"flyway_schema_history|databasechangelog(lock)?|ar_internal_metadata)$",
+    re.IGNORECASE,
+)
+
+
+def _without(database: Database) -> Database:
+    """The database without the tools' own bookkeeping tables."""
+    from dataclasses import replace
+
+    return replace(database, tables=tuple(t for t in database.tables if not _BOOKKEEPING.match(t.name)), enums=())
+
+
+def read(url: str) -> Database:
+    return read_database("replay", url)
+
+
+def analysed_steps(order: list[str], analyses: dict[str, Analysed]) -> dict[str, set[Fact]]:
+    """What the analysis says each migration changed, as the difference of the states before and after
+    it (as the database can say it: a renamed table is one dropped and one added)."""
+    steps: dict[str, set[Fact]] = {}
+    before = Database("analysed")
+    for i, key in enumerate(order):
+        after = Database("analysed", tables=fold(order[: i + 1], analyses).tables)
+        steps[key] = facts(diff_databases(before, after))
+        before = after
+    return steps
+
+
+def compare(expected: set[Fact], analysed: set[Fact]) -> str:
+    """A readable comparison for an assertion message: what only one side says."""
+    missing = sorted(expected - analysed)
+    extra = sorted(analysed - expected)
+    lines = []
+    if missing:
+        lines.append("the database shows, the analysis does not say:")
+        lines += [f"  {f}" for f in missing]
+    if extra:
+        lines.append("the analysis says, the database does not show:")
+        lines += [f"  {f}" for f in extra]
+    return "\n".join(lines)
+
+
+__all__ = ["Fact", "Replay", "analysed_steps", "compare", "facts", "read"]
