@@ -13,7 +13,7 @@ from typing import Any
 from ...sources.migrations import FileSet
 from ..operations import Analysed
 from . import alembic
-from .sqltext import SqlReader
+from .sqlreader import SqlReader
 
 
 def analyse(files: FileSet, engine: str | None) -> dict[str, Analysed]:

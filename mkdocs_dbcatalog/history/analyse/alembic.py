@@ -46,7 +46,7 @@ from ..operations import (
 )
 from . import satypes
 from .pyast import Scope, Unreadable, function, imports, keywords, short
-from .sqltext import SqlReader
+from .sqlreader import SqlReader
 
 _DATA_ONLY = {"bulk_insert", "get_bind", "get_context", "inline_literal", "f", "run_async", "invoke"}
 _NO_TABLE_CHANGE = {"create_sequence", "drop_sequence"}

@@ -47,7 +47,7 @@ from ..operations import (
 )
 from . import djangofields as fields
 from .pyast import Scope, Unreadable, imports, keywords, short
-from .sqltext import SqlReader
+from .sqlreader import SqlReader
 
 _NEEDED = {
     "max_length",

@@ -20,7 +20,7 @@ _RENAMED = re.compile(r"^(?P<old>.+?) → (?P<new>.+)$")
 
 
 @dataclass
-class SqlReader:
+class SqlText:
     """Reads SQL text for one database engine (PostgreSQL's dialect when the engine is not known)."""
 
     engine: str | None = None
@@ -84,4 +84,4 @@ def _first_line(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-__all__ = ["ApplySql", "SqlReader"]
+__all__ = ["ApplySql", "SqlText"]
