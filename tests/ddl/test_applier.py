@@ -130,3 +130,29 @@ def test_views_indexes_and_drops_in_mysql_and_tsql() -> None:
         ("OrderID", "[int]", False, "identity", None),
         ("Note", "[nvarchar](50)", True, None, "Free text."),
     ]
+
+
+def test_duckdb_types_enums_and_generated_columns() -> None:
+    state = SchemaState("duckdb")
+    applied = state.apply_all(
+        parse_script(
+            "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\nCREATE SEQUENCE seq_id START 1;\n"
+            "CREATE TABLE people (id INTEGER PRIMARY KEY DEFAULT nextval('seq_id'), address STRUCT(street VARCHAR, "
+            "zip INTEGER), tags VARCHAR[], feeling mood, born DATE, age INTEGER GENERATED ALWAYS AS "
+            "(date_diff('year', born, current_date)));\nCOMMENT ON COLUMN people.tags IS 'Free labels';",
+            "duckdb",
+        )
+    )
+    assert [a.status for a in applied] == [Status.APPLIED, Status.NO_EFFECT, Status.APPLIED, Status.APPLIED]
+    (people,) = state.tables()
+    assert [(c.name, c.type, c.nullable) for c in people.columns] == [
+        ("id", "INTEGER", False),
+        ("address", "STRUCT(street VARCHAR, zip INTEGER)", True),
+        ("tags", "VARCHAR[]", True),
+        ("feeling", "mood", True),
+        ("born", "DATE", True),
+        ("age", "INTEGER", True),
+    ]
+    assert people.column("age").generated == "date_diff('year', born, current_date)"  # type: ignore[union-attr]
+    assert people.column("tags").comment == "Free labels"  # type: ignore[union-attr]
+    assert [(e.name, e.values) for e in state.enum_types()] == [("mood", ("sad", "ok", "happy"))]

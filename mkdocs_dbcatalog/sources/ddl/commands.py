@@ -13,14 +13,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from ...catalog.model import Extension, Index, Partition, TableKind, Trigger
+from ...catalog.model import EnumType, Extension, Index, Partition, TableKind, Trigger
 from .applied import Applied, Change, Draft, Status
+from .dialects import Dialect
 from .spans import unwrap
-from .statements import Statement, parse_statement
+from .statements import Statement, parse_statement, tokenize
 from .translate import literal_text, name_of
 
 if TYPE_CHECKING:
@@ -33,10 +33,10 @@ _CREATE_TABLE = re.compile(
 _WITH_DATA = re.compile(r"(?is)\s+WITH\s+(?:NO\s+)?DATA\s*$")
 
 
-def _words(statement: Statement, dialect: str) -> list[tuple[str, str]]:
+def _words(statement: Statement, dialect: Dialect) -> list[tuple[str, str]]:
     """(upper text, text) of each token, for the few words of a Command."""
     try:
-        tokens = sqlglot.Dialect.get_or_raise(dialect).tokenize(statement.text)
+        tokens = tokenize(statement.text, dialect)
     except TokenError:
         return []
     return [(t.text.upper(), t.text) for t in tokens]
@@ -51,13 +51,12 @@ def _table(state: SchemaState, text: str) -> exp.Table | None:
 
 def apply_command(state: SchemaState, statement: Statement, command: exp.Command) -> Applied:
     head = " ".join(statement.text.split()[:4]).upper()
-    dialect = state.dialect.sqlglot
     if head.startswith("CREATE MATERIALIZED VIEW") and _WITH_DATA.search(statement.text):
         text = _WITH_DATA.sub("", statement.text)
         reparsed = parse_statement(text, state.dialect, statement.line, statement.file)
         if reparsed and isinstance(reparsed[0].expression, exp.Create):
             return state.apply(reparsed[0])
-    words = _words(statement, dialect)
+    words = _words(statement, state.dialect)
     upper = [w for w, _ in words]
     if head.startswith("CREATE EXTENSION"):
         return _create_extension(state, statement, words)
@@ -89,8 +88,10 @@ def apply_command(state: SchemaState, statement: Statement, command: exp.Command
         head,
     ):
         return _index_from_words(state, statement, words)
+    if head.startswith("CREATE TYPE") and "ENUM" in upper:
+        return _create_enum(state, statement, words)
     if head.startswith("CREATE TYPE"):
-        return Applied(statement, Status.NO_EFFECT)  # alias and composite types (enums parse as CREATE)
+        return Applied(statement, Status.NO_EFFECT)  # alias, composite and range types are not catalogued
     return state.skip(statement, f"sqlglot reads {' '.join(statement.text.split()[:2])} only as an opaque command")
 
 
@@ -115,6 +116,20 @@ def _index_from_words(state: SchemaState, statement: Statement, words: list[tupl
     name = name_of(exp.to_identifier(words[at + 1][1]), state.dialect)
     draft.indexes = [i for i in draft.indexes if i.name != name] + [Index(columns, name, False, method or None)]
     return state.done(statement, [Change("create index", state.label(draft.schema, draft.name), name)])
+
+
+def _create_enum(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+    """`CREATE TYPE mood AS ENUM ('sad', 'ok')` where sqlglot keeps it as a Command (DuckDB)."""
+    upper = [w for w, _ in words]
+    table = _table(state, "".join(t for _, t in words[2 : upper.index("AS")])) if "AS" in upper else None
+    if table is None:
+        return state.skip(statement, "cannot read the enum type's name")
+    tokens = tokenize(statement.text, state.dialect)
+    at = next(i for i, t in enumerate(tokens) if t.text.upper() == "ENUM")
+    values = tuple(t.text for t in tokens[at + 1 :] if t.token_type.name in ("STRING", "NATIONAL_STRING"))
+    schema, name = state.place(table)
+    state.enums[state.key(schema, name)] = EnumType(name, values, state.shown(schema))
+    return state.done(statement, [Change("create type", state.label(schema, name))])
 
 
 def _create_extension(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
@@ -240,7 +255,7 @@ def _rename_tables(state: SchemaState, statement: Statement) -> Applied:
 
 
 def trigger(state: SchemaState, statement: Statement) -> Applied:
-    return _trigger_from_words(state, statement, _words(statement, state.dialect.sqlglot))
+    return _trigger_from_words(state, statement, _words(statement, state.dialect))
 
 
 def _trigger_from_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
@@ -341,7 +356,7 @@ def execute(state: SchemaState, statement: Statement, call: exp.Execute) -> Appl
 def set_column_comment(state: SchemaState, draft: Draft, column: str, text: str | None) -> bool:
     wanted = state.key(None, column)[1]
     for i, existing in enumerate(draft.columns):
-        if state.key(None, existing.name)[1] == wanted:
+        if existing.name == column or state.key(None, existing.name)[1] == wanted:
             draft.columns[i] = replace(existing, comment=text)
             return True
     return False
@@ -384,7 +399,7 @@ def failed_create_table(state: SchemaState, statement: Statement) -> Applied | N
     found = _CREATE_TABLE.match(statement.text)
     if not found:
         return None
-    words = _words(replace(statement, text=statement.text[found.end() :]), state.dialect.sqlglot)
+    words = _words(replace(statement, text=statement.text[found.end() :]), state.dialect)
     name_end = next((i for i, (w, _) in enumerate(words) if w in ("(", "AS", "LIKE", "PARTITION")), len(words))
     table = _table(state, "".join(t for _, t in words[:name_end]))
     if table is None:

@@ -18,7 +18,7 @@ from .applied import Status
 from .dialects import Dialect, dialect_named
 from .settings import SchemaFileSettings
 from .state import SchemaState
-from .statements import Statement, parse_script
+from .statements import parse_script
 
 SUFFIXES = (".sql", ".ddl")
 
@@ -49,11 +49,26 @@ def read_schema_files(name: str, settings: SchemaFileSettings, base: Path, where
             where=where,
             hint="give a .sql file, a folder of .sql files or a glob, relative to the database file",
         )
+    versions = tuple(_version(path) for path in files)
+    key = (name, settings, base, versions)
+    with _lock:
+        kept = _read.get(key)
+    if kept is not None:
+        return kept
+    database = _read_files(name, files, dialect, settings, base)
+    with _lock:
+        if len(_read) >= _KEEP:
+            _read.pop(next(iter(_read)))
+        _read[key] = database
+    return database
+
+
+def _read_files(name: str, files: list[Path], dialect: Dialect, settings: SchemaFileSettings, base: Path) -> Database:
     state = SchemaState(dialect)
     read: list[SchemaFile] = []
     for path in files:
         shown = _display(path, base)
-        statements = _statements(path, shown, dialect)
+        statements = parse_script(_text(path, shown), dialect, shown)
         skipped = tuple(
             SkippedStatement(applied.statement.line, applied.reason or "could not be read")
             for applied in state.apply_all(statements)
@@ -80,31 +95,27 @@ def _kept(table: Table, scope: Scope, state: SchemaState) -> bool:
     return scope.keeps(table.schema, table.name)
 
 
-_parsed: dict[tuple[str, int, int, str], list[Statement]] = {}
+_read: dict[tuple[object, ...], Database] = {}
+"""Reads by their files' versions: `mkdocs serve` reads a schema file again only when it changes."""
 _lock = threading.Lock()
-_KEEP = 32
+_KEEP = 16
 
 
-def _statements(path: Path, shown: str, dialect: Dialect) -> list[Statement]:
-    """The file's statements, parsed once per version of the file (`mkdocs serve` rebuilds reuse them)."""
+def _version(path: Path) -> tuple[str, int, int]:
     try:
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, dialect.name)
-        with _lock:
-            kept = _parsed.get(key)
-        if kept is not None:
-            return kept
-        text = decode(path.read_bytes())
+    except OSError:
+        return (str(path), 0, 0)
+    return (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def _text(path: Path, shown: str) -> str:
+    try:
+        return decode(path.read_bytes())
     except OSError as problem:
         raise CatalogError(f"cannot be read: {problem.strerror or problem}", where=shown) from None
     except UnicodeDecodeError:
         raise CatalogError("is not UTF-8 or UTF-16 text", where=shown, hint="save the schema file as UTF-8") from None
-    statements = parse_script(text, dialect, shown)
-    with _lock:
-        if len(_parsed) >= _KEEP:
-            _parsed.pop(next(iter(_parsed)))
-        _parsed[key] = statements
-    return statements
 
 
 def decode(data: bytes) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .dialects import Client, Dialect
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Chunk:
     """One statement as the client would send it, or one client command it runs itself."""
 

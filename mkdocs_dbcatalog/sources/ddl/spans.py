@@ -82,7 +82,7 @@ class Spans:
         """The statement before words sqlglot could not parse were blanked out (same length, same lines)."""
         self.dialect = dialect
         self.tokens = tokens
-        self.starts = [t.start for t in tokens]
+        self._starts: list[int] | None = None
         self.constraint_words = constraint_starts(dialect)
 
     def index_of(self, node: exp.Expr) -> int | None:
@@ -90,7 +90,9 @@ class Spans:
         start = node.meta.get("start") if node.meta else None
         if start is None:
             return None
-        i = bisect.bisect_left(self.starts, start)
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        i = bisect.bisect_left(self._starts, start)
         return i if i < len(self.tokens) and self.tokens[i].start == start else None
 
     def cut(self, first: int, last: int) -> str:

@@ -61,6 +61,8 @@ def name_of(node: exp.Expression | None, dialect: Dialect) -> str:
     """An identifier (or a column, a table) as the engine stores its name."""
     if node is None:
         return ""
+    if type(node) is exp.Identifier:  # the common case first: this runs for every name of a file
+        return dialect.fold(node.this, bool(node.args.get("quoted")))
     if isinstance(node, (exp.Column, exp.Table)):
         node = node.this
     if isinstance(node, exp.Identifier):
@@ -145,6 +147,11 @@ class Translator:
                 pieces.checks.append(self._check(item, constraint_name))
             elif isinstance(item, exp.DefaultColumnConstraint) and default is None:
                 default = self.text(item.this)
+            elif isinstance(item, exp.GeneratedAsIdentityColumnConstraint) and item.args.get("expression"):
+                # GENERATED ALWAYS AS (expr): a generated column, as some dialects' parsers read it
+                generated = self.written(written.generated) if written and written.generated else None
+                generated = generated or self.text(item.args["expression"])
+                generation = "virtual" if self.dialect.name == "duckdb" else "stored"
             elif isinstance(item, exp.GeneratedAsIdentityColumnConstraint):
                 flag = item.args.get("this")
                 if self.dialect.name not in ("postgres", "oracle"):  # IDENTITY (1, 1), AUTOINCREMENT
