@@ -115,6 +115,7 @@ def assemble(
     # A URL in any text (a description, a command, `${VAR}` expanded into either) is shown masked.
     catalog = map_text(Catalog(tuple(sorted(databases, key=lambda d: d.name))), mask_text)
     check_references(catalog, {item.database.name: item for item in described})
+    warnings += [f"database {d.name!r}: {warning}" for d in catalog.databases for warning in d.read_warnings]
     if options.infer_references:
         catalog = with_inferred_references(catalog)
     if options.inherit_descriptions != "off":

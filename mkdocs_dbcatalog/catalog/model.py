@@ -599,6 +599,8 @@ class Database:
     owner: Owner | None = None
     changelog: tuple[Commit, ...] = ()
     """Commits that changed the database's file, newest first (the What changed page); none outside git."""
+    read_warnings: tuple[str, ...] = ()
+    """What a live read could not see and why (a grant the user lacks): a build warning, once per database."""
 
     @property
     def text(self) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -135,10 +136,13 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     params = {"schemas": list(schemas)}
     drafts = Drafts(default_schema)
     size = _tables(connection, params, scope, drafts)
+    hidden = []
     for row in connection.execute(_query(VIEWS), params):
         draft = drafts.get(row.s, row.tbl)
         if draft is not None and row.definition:
             draft.definition = row.definition.strip()
+        elif draft is not None:
+            hidden.append(drafts.ref(row.s, row.tbl).key)
     _columns(connection, params, drafts, is_mariadb)
     _indexes(connection, params, drafts)
     _foreign_keys(connection, params, drafts)
@@ -153,6 +157,19 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
         schemas=tuple(schemas),
         size_bytes=size,
         tables=drafts.tables(),
+        read_warnings=(_hidden_views(hidden, schemas, is_mariadb),) if hidden else (),
+    )
+
+
+def _hidden_views(views: list[str], schemas: Sequence[str], is_mariadb: bool) -> str:
+    """A view's SQL is shown only to a user with SHOW VIEW *and* SELECT on the view: say which grant is missing."""
+    shown = ", ".join(views[:5]) + (f" and {len(views) - 5} more" if len(views) > 5 else "")
+    grants = " ".join(f"GRANT SELECT ON `{schema}`.* TO <user>;" for schema in schemas)
+    return (
+        f"the definition of {len(views)} view{'' if len(views) == 1 else 's'} ({shown}) is hidden from this user: "
+        f"{'MariaDB' if is_mariadb else 'MySQL'} shows a view's SQL only with SHOW VIEW and SELECT on the view, "
+        f"so view pages have no Definition; grant SELECT on the views (or {grants.rstrip(';')}; the catalog "
+        "reads no rows)"
     )
 
 
