@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 from markdown.extensions import toc
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -30,6 +32,7 @@ from .render.filters import page_title
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
 from .sources import yamlschema
+from .sources.envvars import unset_env_tags
 from .urls import mask_text
 
 log = plugin_logger(__name__)
@@ -48,6 +51,17 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         """Files published beside the pages (the database file's JSON Schema, exports): (src_uri, content)."""
         self.live = LiveCache()
         """Live reads, kept across `mkdocs serve` rebuilds (this instance persists, see on_startup)."""
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """MkDocs' validation, with the `!ENV` variable named when an option is missing because it is unset."""
+        errors, warnings = super().load_config(options, config_file_path)
+        if errors and config_file_path:
+            note = _unset_variables(Path(config_file_path))
+            if note:
+                errors = [(key, ValidationError(f"{error} ({note})")) for key, error in errors]
+        return errors, warnings
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and its live cache) across `mkdocs serve` rebuilds."""
@@ -163,6 +177,24 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         for path in self.watch:
             server.watch(str(path))
         return server
+
+
+def _unset_variables(config_file: Path) -> str | None:
+    """`mkdocs.yml:6: !ENV ORDERS_URL gives nothing: ORDERS_URL is not set`, for the plugin's own options."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    mine = [(line, names) for line, path, names in unset_env_tags(text, os.environ) if "dbcatalog" in path[:3]]
+    if not mine:
+        return None
+    line, names = mine[0]
+    tag = names[0] if len(names) == 1 else f"[{', '.join(names)}]"
+    why = f"the environment variable {names[0]} is not set" if len(names) == 1 else f"none of {', '.join(names)} is set"
+    return (
+        f"{config_file.name}:{line}: !ENV {tag} gave nothing because {why}; "
+        f"set it, or give a default: !ENV [{', '.join(names)}, default]"
+    )
 
 
 def _report(health: Health | None) -> None:

@@ -22,6 +22,7 @@ from ..errors import CatalogError
 from ..sources.live import LiveOptions, read_database
 from ..sources.live.common import Scope
 from ..sources.yamlfile import discover, load_file, split_table_key
+from ..sources.yamlspec import read_text
 from ..urls import ConnectionUrl
 from ..urls import parse as parse_url
 from .writer import Changes, Options, snapshot
@@ -84,10 +85,7 @@ def run_snapshot(
         output = _catalog_file(options, base, name) if options else None
         output = output or _new_file(options, base, name)
     if output.exists():
-        try:
-            existing_text = output.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as problem:
-            raise CatalogError(f"cannot be read: {problem}", where=str(output)) from None
+        existing_text = read_text(output, str(output))
     written_down = _top_level(existing_text, output)
     name = name or _text(written_down.get("database"))
     name = name or (_name_from_url(parsed) if parsed is not None else _name_from_files(ddl))

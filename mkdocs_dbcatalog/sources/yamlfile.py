@@ -56,7 +56,7 @@ from .ddl.dialects import NAMES as DDL_DIALECTS
 from .ddl.dialects import dialect_for_engine, dialect_named
 from .ddl.settings import SchemaFileSettings
 from .yamlformat import DATABASE_FILE, DOCS_FILE
-from .yamlspec import Context, Path, compose, format_path
+from .yamlspec import Context, Path, compose, format_path, read_text
 
 
 @dataclass(frozen=True)
@@ -133,11 +133,7 @@ def load_catalog_file(
 ) -> YamlDatabase | DocsFile:
     """Read and validate one file of the catalog: a database file, or (with `docs_file`) a file
     of reusable descriptions. Raises CatalogError naming the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as problem:
-        raise CatalogError(f"cannot be read: {problem}", where=display) from None
-    node = compose(text, display)
+    node = compose(read_text(path, display), display)
     if node is None:
         raise CatalogError("is empty", where=display, hint="a database file needs at least 'database: <name>'")
     ctx = Context(display, os.environ if environ is None else environ)

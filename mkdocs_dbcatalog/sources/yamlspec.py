@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path as FsPath
 from types import MappingProxyType
 from typing import Any, ClassVar
 
@@ -532,16 +533,49 @@ class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
         return "tag:yaml.org,2002:str"
 
 
+def read_text(path: FsPath, file: str) -> str:
+    """A YAML file's text; one that is not UTF-8 is an error at the line of the first byte that is not."""
+    try:
+        data = path.read_bytes()
+    except OSError as problem:
+        raise CatalogError(f"cannot be read: {problem.strerror or problem}", where=file) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        line = data.count(b"\n", 0, problem.start) + 1
+        column = problem.start - (data.rfind(b"\n", 0, problem.start) + 1) + 1
+        raise CatalogError(
+            f"is not UTF-8: byte 0x{data[problem.start]:02x} in column {column} is not valid UTF-8",
+            where=file,
+            line=line,
+            hint="save the file as UTF-8; it looks like another encoding, such as Latin-1 or Windows-1252",
+        ) from None
+
+
+def _tab_indented(text: str, line: int, problem: yaml.MarkedYAMLError) -> bool:
+    """Whether the error comes from a tab in indentation (PyYAML says "cannot start any token")."""
+    lines = text.splitlines()
+    around = [lines[n - 1] for n in (line, line - 1) if 0 < n <= len(lines)]
+    indented = any("\t" in row[: len(row) - len(row.lstrip(" \t"))] for row in around)
+    return indented or "'\\t'" in str(problem.problem)
+
+
 def compose(text: str, file: str) -> yaml.Node | None:
     """Parse one YAML document into nodes; a syntax error names the file and line."""
     try:
         documents = list(yaml.compose_all(text, Loader=_TextLoader))
     except yaml.MarkedYAMLError as problem:
         mark = problem.problem_mark or problem.context_mark
+        line = mark.line + 1 if mark else None
+        if line is not None and _tab_indented(text, line, problem):
+            raise CatalogError(
+                "a tab is used for indentation: YAML indents with spaces only",
+                where=file,
+                line=line,
+                hint="replace the tab with spaces",
+            ) from None
         raise CatalogError(
-            f"not valid YAML: {problem.problem or problem.context}",
-            where=file,
-            line=mark.line + 1 if mark else None,
+            f"not valid YAML: {problem.problem or problem.context}", where=file, line=line
         ) from None
     except yaml.YAMLError as problem:
         raise CatalogError(f"not valid YAML: {problem}", where=file) from None
