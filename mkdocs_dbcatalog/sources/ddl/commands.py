@@ -1,10 +1,10 @@
-"""What sqlglot parses only as an opaque Command, and the engine-specific statements of the catalog.
+"""What sqlglot parses only as an opaque Command, read from its words; and triggers.
 
 sqlglot keeps some statements as `exp.Command` (a keyword and the rest as text): PostgreSQL's
 CREATE EXTENSION, ALTER TYPE ... ADD VALUE, ALTER TABLE ... ATTACH PARTITION, SET search_path,
-MySQL's RENAME TABLE. Their few words are read here from sqlglot's own tokens. Also here: SQL
-Server's `sp_addextendedproperty 'MS_Description'` comments, triggers, partitions, and the
-recovery of a CREATE TABLE that sqlglot could not parse.
+DuckDB's CREATE TYPE ... AS ENUM, MySQL's RENAME TABLE, SQL Server's XML and spatial indexes. Their
+few words are read here from sqlglot's own tokens. A trigger's body is procedural code in every
+engine, so only its header (name, timing, events, table) is read, the same way.
 """
 
 from __future__ import annotations
@@ -14,14 +14,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
 
-from ...catalog.model import EnumType, Extension, Index, Partition, TableKind, Trigger
+from ...catalog.model import EnumType, Extension, Index, Trigger
+from .alter import rename_table
 from .applied import Applied, Change, Draft, Status
-from .dialects import Dialect
-from .spans import unwrap
+from .comments import index_owner
+from .create import add_partition
 from .statements import Statement, parse_statement, tokenize
-from .translate import literal_text, name_of
+from .translate import name_of
+from .words import table_named
+from .words import words as read_words
 
 if TYPE_CHECKING:
     from .state import SchemaState
@@ -33,22 +35,6 @@ _CREATE_TABLE = re.compile(
 _WITH_DATA = re.compile(r"(?is)\s+WITH\s+(?:NO\s+)?DATA\s*$")
 
 
-def _words(statement: Statement, dialect: Dialect) -> list[tuple[str, str]]:
-    """(upper text, text) of each token, for the few words of a Command."""
-    try:
-        tokens = tokenize(statement.text, dialect)
-    except TokenError:
-        return []
-    return [(t.text.upper(), t.text) for t in tokens]
-
-
-def _table(state: SchemaState, text: str) -> exp.Table | None:
-    try:
-        return exp.to_table(text, dialect=state.dialect.sqlglot)
-    except (ParseError, TokenError, ValueError):
-        return None
-
-
 def apply_command(state: SchemaState, statement: Statement, command: exp.Command) -> Applied:
     head = " ".join(statement.text.split()[:4]).upper()
     if head.startswith("CREATE MATERIALIZED VIEW") and _WITH_DATA.search(statement.text):
@@ -56,7 +42,7 @@ def apply_command(state: SchemaState, statement: Statement, command: exp.Command
         reparsed = parse_statement(text, state.dialect, statement.line, statement.file)
         if reparsed and isinstance(reparsed[0].expression, exp.Create):
             return state.apply(reparsed[0])
-    words = _words(statement, state.dialect)
+    words = read_words(statement, state.dialect)
     upper = [w for w, _ in words]
     if head.startswith("CREATE EXTENSION"):
         return _create_extension(state, statement, words)
@@ -87,7 +73,7 @@ def apply_command(state: SchemaState, statement: Statement, command: exp.Command
         r"CREATE (?:PRIMARY |SELECTIVE )?(?:XML|SPATIAL|COLUMNSTORE|CLUSTERED COLUMNSTORE|NONCLUSTERED COLUMNSTORE) ",
         head,
     ):
-        return _index_from_words(state, statement, words)
+        return _index_fromread_words(state, statement, words)
     if head.startswith("CREATE TYPE") and "ENUM" in upper:
         return _create_enum(state, statement, words)
     if head.startswith("CREATE TYPE"):
@@ -95,7 +81,7 @@ def apply_command(state: SchemaState, statement: Statement, command: exp.Command
     return state.skip(statement, f"sqlglot reads {' '.join(statement.text.split()[:2])} only as an opaque command")
 
 
-def _index_from_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+def _index_fromread_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
     """SQL Server's XML, spatial and columnstore indexes: `CREATE [PRIMARY] XML INDEX name ON table (column)`."""
     upper = [w for w, _ in words]
     if "INDEX" not in upper or "ON" not in upper:
@@ -103,7 +89,7 @@ def _index_from_words(state: SchemaState, statement: Statement, words: list[tupl
     at, on = upper.index("INDEX"), upper.index("ON")
     method = " ".join(w.lower() for w in upper[1:at] if w not in ("PRIMARY", "SELECTIVE", "NONCLUSTERED"))
     paren = upper.index("(", on) if "(" in upper[on:] else len(upper)
-    table = _table(state, "".join(t for _, t in words[on + 1 : paren]))
+    table = table_named(state, "".join(t for _, t in words[on + 1 : paren]))
     draft = state.draft(table) if table is not None else None
     if draft is None:
         return state.skip(statement, "an index on a table no earlier statement creates")
@@ -121,7 +107,7 @@ def _index_from_words(state: SchemaState, statement: Statement, words: list[tupl
 def _create_enum(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
     """`CREATE TYPE mood AS ENUM ('sad', 'ok')` where sqlglot keeps it as a Command (DuckDB)."""
     upper = [w for w, _ in words]
-    table = _table(state, "".join(t for _, t in words[2 : upper.index("AS")])) if "AS" in upper else None
+    table = table_named(state, "".join(t for _, t in words[2 : upper.index("AS")])) if "AS" in upper else None
     if table is None:
         return state.skip(statement, "cannot read the enum type's name")
     tokens = tokenize(statement.text, state.dialect)
@@ -157,7 +143,7 @@ def _add_enum_value(state: SchemaState, statement: Statement, words: list[tuple[
     value_at = upper.index("VALUE") + 1
     if upper[value_at : value_at + 3] == ["IF", "NOT", "EXISTS"]:
         value_at += 3
-    table = _table(state, "".join(text if word != "ADD" else "" for word, text in words[2 : upper.index("ADD")]))
+    table = table_named(state, "".join(text if word != "ADD" else "" for word, text in words[2 : upper.index("ADD")]))
     if table is None or value_at >= len(words):
         return state.skip(statement, "cannot read the type's name or value")
     schema, name = state.place(table)
@@ -182,71 +168,24 @@ def _attach_partition(state: SchemaState, statement: Statement, words: list[tupl
     upper = [w for w, _ in words]
     start = 3 if upper[2] == "ONLY" else 2
     attach = upper.index("ATTACH")
-    parent = _table(state, "".join(t for _, t in words[start:attach]))
+    parent = table_named(state, "".join(t for _, t in words[start:attach]))
     bound_at = next((i for i in range(attach + 2, len(upper)) if upper[i] in ("FOR", "DEFAULT")), len(upper))
-    child = _table(state, "".join(t for _, t in words[attach + 2 : bound_at]))
+    child = table_named(state, "".join(t for _, t in words[attach + 2 : bound_at]))
     if parent is None or child is None:
         return state.skip(statement, "cannot read the partition's tables")
     bound_match = re.search(r"(?is)\b(FOR\s+VALUES\b.*|DEFAULT)\s*$", statement.text)
     schema, name = state.place(child)
-    return _add_partition(state, statement, parent, schema, name, bound_match.group(1) if bound_match else None)
-
-
-def partition_of(
-    state: SchemaState, statement: Statement, name: str, schema: str | None, prop: exp.PartitionedOfProperty
-) -> Applied:
-    """`CREATE TABLE child PARTITION OF parent FOR VALUES ...`."""
-    bound_match = re.search(r"(?is)\b(FOR\s+VALUES\b.*|DEFAULT)\s*$", statement.text)
-    if state.drafts.get(state.key(schema, name)) is None:
-        state.new_table(schema, name, TableKind.TABLE)
-    return _add_partition(state, statement, prop.this, schema, name, bound_match.group(1) if bound_match else None)
-
-
-def _add_partition(
-    state: SchemaState,
-    statement: Statement,
-    parent_table: exp.Expression,
-    schema: str | None,
-    name: str,
-    bound: str | None,
-) -> Applied:
-    parent = state.draft(parent_table)
-    if parent is None:
-        return state.skip(statement, "a partition of a table no earlier statement creates")
-    child = state.drafts.get(state.key(schema, name))
-    if child is not None:
-        child.parent = state.key(parent.schema, parent.name)
-    shown = name if state.key(schema, "") == state.key(parent.schema, "") else f"{schema}.{name}"
-    parent.partitions = [p for p in parent.partitions if p.name != shown] + [Partition(shown, bound)]
-    return state.done(statement, [Change("attach partition", state.label(parent.schema, parent.name), shown)])
-
-
-def partition_key(statement: Statement, prop: exp.PartitionedByProperty) -> str | None:
-    written = statement.spans.partition_key() if statement.spans else None
-    return written or prop.this.sql(dialect="postgres")
-
-
-def view_body(statement: Statement, table: exp.Expression) -> str | None:
-    """The query of a view as written: everything after the `AS` that follows its name."""
-    spans = statement.spans
-    name = table.this if isinstance(table, exp.Table) else table
-    at = spans.index_of(name) if spans is not None and name is not None else None
-    if spans is None or at is None:
-        return None
-    first = spans.after_keyword("AS", at + 1)
-    return spans.rest(first) or None if first is not None else None
+    return add_partition(state, statement, parent, schema, name, bound_match.group(1) if bound_match else None)
 
 
 def _rename_tables(state: SchemaState, statement: Statement) -> Applied:
     """MySQL's `RENAME TABLE a TO b, c TO d`."""
     body = re.sub(r"(?is)^RENAME\s+TABLES?\s+", "", statement.text)
-    from .alter import rename_table
-
     changes = []
     for pair in body.split(","):
         parts = re.split(r"(?i)\s+TO\s+", pair.strip(), maxsplit=1)
         old, new = (parts[0], parts[1]) if len(parts) == 2 else (pair, "")
-        source, target = _table(state, old), _table(state, new) if new else None
+        source, target = table_named(state, old), table_named(state, new) if new else None
         draft = state.draft(source) if source is not None else None
         if draft is None or target is None:
             return state.skip(statement, f"no table {old.strip()} to rename")
@@ -255,10 +194,10 @@ def _rename_tables(state: SchemaState, statement: Statement) -> Applied:
 
 
 def trigger(state: SchemaState, statement: Statement) -> Applied:
-    return _trigger_from_words(state, statement, _words(statement, state.dialect))
+    return _trigger_fromread_words(state, statement, read_words(statement, state.dialect))
 
 
-def _trigger_from_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
+def _trigger_fromread_words(state: SchemaState, statement: Statement, words: list[tuple[str, str]]) -> Applied:
     """A trigger's header, `CREATE [TEMP] TRIGGER name {BEFORE|AFTER|INSTEAD OF} events ON table`
     (or T-SQL's `CREATE TRIGGER name ON table {AFTER|FOR|INSTEAD OF} events AS ...`), when sqlglot
     reads no more of it: its body is kept as written."""
@@ -269,10 +208,10 @@ def _trigger_from_words(state: SchemaState, statement: Statement, words: list[tu
     if upper[at : at + 3] == ["IF", "NOT", "EXISTS"]:
         at += 3
     on = upper.index("ON", at)
-    name = _table(state, "".join(t for _, t in words[at:on]) if upper[at + 1 : at + 2] == ["."] else words[at][1])
+    name = table_named(state, "".join(t for _, t in words[at:on]) if upper[at + 1 : at + 2] == ["."] else words[at][1])
     stops = ("FOR", "AFTER", "BEFORE", "INSTEAD", "WITH", "AS", "WHEN", "BEGIN", "REFERENCING", "EXECUTE")
     end = next((i for i in range(on + 1, len(upper)) if upper[i] in stops), len(upper))
-    table = _table(state, "".join(t for _, t in words[on + 1 : end]))
+    table = table_named(state, "".join(t for _, t in words[on + 1 : end]))
     draft = state.draft(table) if table is not None else None
     if draft is None or name is None:
         return state.skip(statement, "a trigger on a table no earlier statement creates")
@@ -302,80 +241,6 @@ def _add_trigger(
     return state.done(statement, [Change("create trigger", state.label(draft.schema, draft.name), name)])
 
 
-def execute(state: SchemaState, statement: Statement, call: exp.Execute) -> Applied:
-    """SQL Server's `sp_addextendedproperty @name = N'MS_Description'`: the comments of tables and columns."""
-    procedure = call.this.name.lower() if call.this is not None else ""
-    if procedure not in ("sp_addextendedproperty", "sp_updateextendedproperty", "sp_dropextendedproperty"):
-        return (
-            state.skip(statement, f"EXEC {procedure} is not read")
-            if procedure == "sp_rename"
-            else Applied(statement, Status.NO_EFFECT)
-        )
-    order = ["name", "value", "level0type", "level0name", "level1type", "level1name", "level2type", "level2name"]
-    if procedure == "sp_dropextendedproperty":
-        order.remove("value")
-    values: dict[str, str | None] = {}
-    for i, argument in enumerate(call.expressions):
-        if isinstance(argument, exp.EQ) and isinstance(argument.this, exp.Parameter):
-            values[argument.this.name.lower()] = literal_text(argument.expression)
-        elif i < len(order):
-            values[order[i]] = literal_text(argument)
-    if (values.get("name") or "").lower() != "ms_description":
-        return Applied(statement, Status.NO_EFFECT)
-    text = None if procedure == "sp_dropextendedproperty" else values.get("value")
-    level1 = (values.get("level1type") or "").upper()
-    if level1 not in ("TABLE", "VIEW"):
-        return Applied(statement, Status.NO_EFFECT)  # schemas, procedures, functions...
-    schema = values.get("level0name") if (values.get("level0type") or "").upper() == "SCHEMA" else None
-    table = exp.Table(
-        this=exp.to_identifier(values.get("level1name") or ""), db=exp.to_identifier(schema) if schema else None
-    )
-    draft = state.draft(table)
-    if draft is None:
-        return state.skip(
-            statement, f"a description of {state.label(*state.place(table))}, which no earlier statement creates"
-        )
-    label = state.label(draft.schema, draft.name)
-    level2 = (values.get("level2type") or "").upper()
-    target = values.get("level2name") or ""
-    if not level2:
-        draft.comment = text
-        return state.done(statement, [Change("comment", label)])
-    if level2 == "COLUMN":
-        if not set_column_comment(state, draft, target, text):
-            return state.skip(statement, f"a description of {target!r}, which is not a column of {label}")
-        return state.done(statement, [Change("comment", label, target)])
-    if level2 == "INDEX":
-        for i, index in enumerate(draft.indexes):
-            if state.key(None, index.name or "") == state.key(None, target):
-                draft.indexes[i] = replace(index, comment=text)
-        return state.done(statement, [Change("comment", label, target)])
-    return Applied(statement, Status.NO_EFFECT)  # descriptions of constraints and triggers
-
-
-def set_column_comment(state: SchemaState, draft: Draft, column: str, text: str | None) -> bool:
-    wanted = state.key(None, column)[1]
-    for i, existing in enumerate(draft.columns):
-        if existing.name == column or state.key(None, existing.name)[1] == wanted:
-            draft.columns[i] = replace(existing, comment=text)
-            return True
-    return False
-
-
-def index_owner(state: SchemaState, target: exp.Expression) -> tuple[Draft, Index] | None:
-    """The table and index an index name (`schema.index` or `index`) refers to."""
-    schema, name = state.place(target)
-    explicit = isinstance(target, exp.Table) and target.args.get("db") is not None
-    wanted = state.key(schema, name)
-    for draft in state.drafts.values():
-        if explicit and state.key(draft.schema, "")[0] != wanted[0]:
-            continue
-        for index in draft.indexes:
-            if index.name is not None and state.key(None, index.name)[1] == wanted[1]:
-                return draft, index
-    return None
-
-
 def alter_index(state: SchemaState, statement: Statement, alter: exp.Alter) -> Applied:
     actions = alter.args.get("actions") or []
     rename = next((a for a in actions if isinstance(a, exp.AlterRename)), None)
@@ -394,33 +259,4 @@ def alter_index(state: SchemaState, statement: Statement, alter: exp.Alter) -> A
     )
 
 
-def failed_create_table(state: SchemaState, statement: Statement) -> Applied | None:
-    """A CREATE TABLE sqlglot could not parse at all: the table is still listed, by name, marked incomplete."""
-    found = _CREATE_TABLE.match(statement.text)
-    if not found:
-        return None
-    words = _words(replace(statement, text=statement.text[found.end() :]), state.dialect)
-    name_end = next((i for i, (w, _) in enumerate(words) if w in ("(", "AS", "LIKE", "PARTITION")), len(words))
-    table = _table(state, "".join(t for _, t in words[:name_end]))
-    if table is None:
-        return None
-    schema, name = state.place(table)
-    draft = state.new_table(schema, name, TableKind.TABLE)
-    reason = f"its CREATE TABLE (line {statement.line}) could not be parsed: {statement.error}"
-    draft.incomplete.append(reason)
-    return Applied(statement, Status.APPLIED, (Change("create table", state.label(schema, name)),), reason)
-
-
-__all__ = [
-    "alter_index",
-    "apply_command",
-    "execute",
-    "failed_create_table",
-    "index_owner",
-    "partition_key",
-    "partition_of",
-    "set_column_comment",
-    "trigger",
-    "unwrap",
-    "view_body",
-]
+__all__ = ["alter_index", "apply_command", "trigger"]

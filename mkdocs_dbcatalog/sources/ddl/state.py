@@ -19,13 +19,13 @@ from typing import Any
 
 from sqlglot import exp
 
-from ...catalog.model import Column, EnumType, Extension, ForeignKey, Index, Table, TableKind, TableRef
+from ...catalog.model import Column, EnumType, Extension, ForeignKey, Table, TableKind, TableRef
 from . import alter as alter_table
-from . import commands
+from . import commands, comments, create
 from .applied import Applied, Change, Draft, Key, Status
 from .dialects import Dialect, dialect_named
 from .statements import Statement
-from .translate import Pieces, Translator, literal_text, name_of
+from .translate import Translator, name_of
 
 
 class SchemaState:
@@ -186,7 +186,7 @@ class SchemaState:
             return commands.trigger(self, statement)
         expression = statement.expression
         if expression is None:
-            recovered = commands.failed_create_table(self, statement)
+            recovered = create.failed_create_table(self, statement)
             if recovered is not None:
                 return recovered
             return self.skip(statement, statement.error or "cannot be parsed")
@@ -230,153 +230,6 @@ def _partition_foreign_keys(own: list[ForeignKey], partitions: list[Draft]) -> l
     return found
 
 
-def _create(state: SchemaState, statement: Statement, create: exp.Create) -> Applied:
-    kind = str(create.args.get("kind") or "").upper()
-    if kind.endswith("INDEX"):
-        return _create_index(state, statement, create)
-    if kind in ("TABLE", "VIEW"):
-        return _create_relation(state, statement, create, kind)
-    if kind == "SCHEMA":
-        schema = name_of(create.this.this if isinstance(create.this, exp.Table) else create.this, state.dialect)
-        if schema not in state.schemas:
-            state.schemas.append(schema)
-        return state.done(statement, [Change("create schema", schema)])
-    if kind == "TYPE":
-        return _create_type(state, statement, create)
-    return Applied(statement, Status.NO_EFFECT)
-
-
-def _properties(create: exp.Create) -> list[exp.Expression]:
-    properties = create.args.get("properties")
-    return list(properties.expressions) if isinstance(properties, exp.Properties) else []
-
-
-def _create_relation(state: SchemaState, statement: Statement, create: exp.Create, kind: str) -> Applied:
-    target = create.this
-    table = target.this if isinstance(target, exp.Schema) else target
-    definitions = list(target.expressions) if isinstance(target, exp.Schema) else []
-    properties = _properties(create)
-    if any(isinstance(p, exp.TemporaryProperty) for p in properties):
-        return Applied(statement, Status.NO_EFFECT)
-    schema, name = state.place(table)
-    label = state.label(schema, name)
-    parent = next((p for p in properties if isinstance(p, exp.PartitionedOfProperty)), None)
-    if parent is not None:
-        return commands.partition_of(state, statement, name, schema, parent)
-    key = state.key(schema, name)
-    existed = key in state.drafts
-    if existed and create.args.get("exists"):
-        return state.done(statement, [])
-    materialized = any(isinstance(p, exp.MaterializedProperty) for p in properties)
-    table_kind = TableKind.TABLE
-    if kind == "VIEW":
-        table_kind = TableKind.MATERIALIZED_VIEW if materialized else TableKind.VIEW
-    elif any(isinstance(p, exp.ExternalProperty) for p in properties) or "FOREIGN TABLE" in statement.text[:60].upper():
-        table_kind = TableKind.FOREIGN
-    draft = state.new_table(schema, name, table_kind)
-    translator = state.translator(statement, name)
-    pieces = Pieces()
-    for definition in definitions:
-        if isinstance(definition, exp.ColumnDef):
-            pieces.columns.append(translator.column(definition, pieces))
-        elif isinstance(definition, (exp.Identifier, exp.Column)) and kind == "VIEW":
-            pieces.columns.append(Column(translator.name(definition)))
-        elif isinstance(definition, exp.LikeProperty):
-            source = state.draft(definition.this)
-            if source is not None:
-                pieces.columns += source.columns
-        else:
-            translator.constraint(definition, pieces)
-    inherited = [
-        column
-        for prop in properties
-        if isinstance(prop, exp.InheritsProperty)
-        for parent_table in prop.expressions
-        if (found := state.draft(parent_table)) is not None
-        for column in found.columns
-    ]
-    pieces.columns[:0] = [c for c in inherited if not any(c.name == own.name for own in pieces.columns)]
-    for prop in properties:
-        if isinstance(prop, exp.SchemaCommentProperty):
-            draft.comment = literal_text(prop.this)
-        elif type(prop) is exp.Property and prop.name.lower() == "description":  # BigQuery's OPTIONS(...)
-            draft.comment = literal_text(prop.args.get("value"))
-        elif isinstance(prop, exp.EngineProperty):
-            draft.engine = prop.this.name or None
-        elif isinstance(prop, exp.CharacterSetProperty):
-            draft.charset = prop.this.name or None
-        elif isinstance(prop, exp.CollateProperty):
-            draft.collation = prop.this.name or None
-        elif isinstance(prop, exp.AutoIncrementProperty):
-            draft.auto_increment = int(prop.this.name) if prop.this.name.isdigit() else None
-        elif isinstance(prop, exp.PartitionedByProperty):
-            if state.dialect.name in ("postgres", "mysql"):  # partitions of their own, listed under it
-                draft.kind = TableKind.PARTITIONED
-            draft.partition_key = commands.partition_key(statement, prop)
-    query = create.args.get("expression")
-    if kind == "VIEW" or query is not None:
-        draft.definition = commands.view_body(statement, table)
-        if not definitions and isinstance(query, exp.Query):
-            pieces.columns += [Column(n) for n in query.named_selects if n != "*"]
-        if kind == "TABLE" and query is not None:
-            pieces.problems.append("its columns come from a query: their types are not in the file")
-    if statement.left_out:
-        verb = "was" if len(statement.left_out) == 1 else "were"
-        pieces.problems.append(f"{', '.join(statement.left_out)} could not be read and {verb} left out")
-    draft.add(pieces)
-    action = {TableKind.VIEW: "create view", TableKind.MATERIALIZED_VIEW: "create materialized view"}.get(
-        table_kind, "create table"
-    )
-    changes = [Change("replace " + action.split(" ", 1)[1] if existed else action, label)]
-    return state.done(statement, changes, pieces.problems)
-
-
-def _create_index(state: SchemaState, statement: Statement, create: exp.Create) -> Applied:
-    index = create.this
-    if not isinstance(index, exp.Index) or index.args.get("table") is None:
-        return state.skip(statement, "an index without a table")
-    draft = state.draft(index.args["table"])
-    if draft is None:
-        return state.skip(
-            statement, f"index on {_label(state, index.args['table'])}, which no earlier statement creates"
-        )
-    translator = state.translator(statement, draft.name)
-    params = index.args.get("params")
-    columns: tuple[str, ...] = ()
-    method = predicate = None
-    if isinstance(params, exp.IndexParameters):
-        columns = tuple(translator._key(c) for c in params.args.get("columns") or [])
-        using = params.args.get("using")
-        method = using.name.lower() if using is not None else None
-        where = params.args.get("where")
-        if where is not None:
-            predicate = commands.unwrap(translator.text(where.this) or "")
-    kind = str(create.args.get("kind") or "").upper()
-    if method is None and state.dialect.name == "tsql":
-        method = "clustered" if kind.startswith("CLUSTERED") else "nonclustered"
-    method = method or translator._default_method()
-    name = translator.name(index.this) if index.this else None
-    if create.args.get("exists") and any(i.name == name for i in draft.indexes):
-        return state.done(statement, [])
-    draft.indexes = [i for i in draft.indexes if name is None or i.name != name]
-    draft.indexes.append(Index(columns, name, bool(create.args.get("unique")), method, predicate))
-    return state.done(statement, [Change("create index", state.label(draft.schema, draft.name), name)])
-
-
-def _create_type(state: SchemaState, statement: Statement, create: exp.Create) -> Applied:
-    definition = create.args.get("expression")
-    if not (isinstance(definition, exp.DataType) and definition.this == exp.DataType.Type.ENUM):
-        return Applied(statement, Status.NO_EFFECT)  # composite and range types are not catalogued
-    schema, name = state.place(create.this)
-    values = tuple(literal_text(v) or "" for v in definition.expressions)
-    state.enums[state.key(schema, name)] = EnumType(name, values, state.shown(schema))
-    return state.done(statement, [Change("create type", state.label(schema, name))])
-
-
-def _label(state: SchemaState, table: exp.Expression) -> str:
-    return state.label(*state.place(table))
-
-
 def _alter(state: SchemaState, statement: Statement, alter: exp.Alter) -> Applied:
     kind = str(alter.args.get("kind") or "").upper()
     if kind == "INDEX":
@@ -387,7 +240,9 @@ def _alter(state: SchemaState, statement: Statement, alter: exp.Alter) -> Applie
     if draft is None:
         if alter.args.get("exists"):
             return state.done(statement, [])
-        return state.skip(statement, f"ALTER of {_label(state, alter.this)}, which no earlier statement creates")
+        return state.skip(
+            statement, f"ALTER of {comments.label(state, alter.this)}, which no earlier statement creates"
+        )
     return alter_table.apply_actions(state, statement, alter, draft)
 
 
@@ -404,7 +259,7 @@ def _drop(state: SchemaState, statement: Statement, drop: exp.Drop) -> Applied:
             elif not drop.args.get("exists"):
                 problems.append(f"{label} does not exist")
         elif kind == "INDEX":
-            owner = commands.index_owner(state, target)
+            owner = comments.index_owner(state, target)
             if owner is not None:
                 draft, index = owner
                 draft.indexes.remove(index)
@@ -426,44 +281,6 @@ def _drop(state: SchemaState, statement: Statement, drop: exp.Drop) -> Applied:
     return state.done(statement, changes, problems)
 
 
-def _comment(state: SchemaState, statement: Statement, comment: exp.Comment) -> Applied:
-    kind = str(comment.args.get("kind") or "").upper()
-    text = (
-        literal_text(comment.args.get("expression"))
-        if isinstance(comment.args.get("expression"), exp.Literal)
-        else None
-    )
-    target = comment.this
-    if kind == "COLUMN" and isinstance(target, exp.Column):
-        table = exp.Table(this=target.args.get("table"), db=target.args.get("db"))
-        draft = state.draft(table)
-        if draft is None:
-            return state.skip(
-                statement, f"comment on a column of {_label(state, table)}, which no earlier statement creates"
-            )
-        column = name_of(target.this, state.dialect)
-        found = commands.set_column_comment(state, draft, column, text)
-        if not found:
-            return state.skip(statement, f"comment on {column!r}, which is not a column of {draft.name}")
-        return state.done(statement, [Change("comment", state.label(draft.schema, draft.name), column)])
-    if kind in ("TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"):
-        draft = state.draft(target)
-        if draft is None:
-            return state.skip(statement, f"comment on {_label(state, target)}, which no earlier statement creates")
-        draft.comment = text
-        return state.done(statement, [Change("comment", state.label(draft.schema, draft.name))])
-    if kind == "INDEX":
-        owner = commands.index_owner(state, target)
-        if owner is None:
-            return state.skip(
-                statement, f"comment on index {_label(state, target)}, which no earlier statement creates"
-            )
-        draft, index = owner
-        draft.indexes[draft.indexes.index(index)] = replace(index, comment=text)
-        return state.done(statement, [Change("comment", state.label(draft.schema, draft.name), index.name)])
-    return Applied(statement, Status.NO_EFFECT)  # comments on schemas, types, functions...
-
-
 def _use(state: SchemaState, statement: Statement, use: exp.Use) -> Applied:
     kind = str(use.args.get("kind") or "").upper()
     if statement.unresolved:
@@ -477,12 +294,12 @@ def _use(state: SchemaState, statement: Statement, use: exp.Use) -> Applied:
 
 
 _HANDLERS: dict[type[exp.Expr], Callable[[SchemaState, Statement, Any], Applied]] = {
-    exp.Create: _create,
+    exp.Create: create.create,
     exp.Alter: _alter,
     exp.Drop: _drop,
-    exp.Comment: _comment,
+    exp.Comment: comments.comment,
     exp.Use: _use,
-    exp.Execute: commands.execute,
+    exp.Execute: comments.execute,
 }
 
 __all__ = ["Applied", "Change", "Draft", "SchemaState", "Status"]
