@@ -84,7 +84,7 @@ def _page_texts(result_dir: Path) -> dict[str, str]:
 
 # What only a live read can show: where the database is and how it was read. Everything else must match.
 _FROM_THE_URL = re.compile(
-    r"://|&#58;//|Connection|Schemas|Source|Status|pg_dump|pg_restore|mariadb-dump|mysqldump|mariadb -h|mysql -h|"
+    r"://|&#58;//|Connect|Schemas|Source|Status|pg_dump|pg_restore|mariadb-dump|mysqldump|mariadb -h|mysql -h|"
     r"sqlite3 |\.backup\b"
 )
 

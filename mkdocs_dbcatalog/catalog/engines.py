@@ -2,8 +2,8 @@
 
 Pure data, so renderers, the YAML source and live introspection agree on one spelling. Command
 and URL templates take `{host} {port} {user} {database} {database_path}`; URL forms also take
-`{secret}` (`:****` when the URL has a password, else empty: masked by construction) and
-`{query}`.
+`{secret}` (`:****` when the URL has a password, else empty: masked by construction; `{secret_slash}`
+and `{secret_ado}` for Oracle's `user/****@` and ADO.NET's `Password=****;`) and `{query}`.
 """
 
 from __future__ import annotations
@@ -298,16 +298,27 @@ def driver_packages(scheme: str, driver: str | None) -> tuple[str, ...]:
     return _PACKAGES_BY_SCHEME.get(raw, ())
 
 
-def fill(template: str, *, user: str, secret: bool, host: str, port: str, database: str, query: str = "") -> str:
-    """A command or URL form filled in; a password is only ever written as `****`."""
+def fill(
+    template: str,
+    *,
+    user: str,
+    password: str | None,
+    host: str,
+    port: str,
+    database: str,
+    database_path: str | None = None,
+    query: str = "",
+) -> str:
+    """A command or URL form filled in. `password` is what stands for it (`****`, `PASSWORD`) or
+    None when the URL has none: a real password never reaches this function."""
     return template.format(
         user=user,
-        secret=":****" if secret else "",
-        secret_slash="/****" if secret else "",
-        secret_ado="Password=****;" if secret else "",
+        secret=f":{password}" if password else "",
+        secret_slash=f"/{password}" if password else "",
+        secret_ado=f"Password={password};" if password else "",
         host=host,
         port=port,
         database=database,
-        database_path=database,
+        database_path=database_path or database,
         query=query,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import engines
@@ -42,7 +43,7 @@ def overview(catalog: Catalog) -> Overview:
             ]
         ),
         hosts=_distinct([d.host for d in catalog.databases]),
-        ports=_distinct([str(d.port) if d.port else None for d in catalog.databases]),
+        ports=_distinct([(port_text(d) or "").split(" ")[0] or None for d in catalog.databases]),
         orms=_distinct([d.orm for d in catalog.databases]),
         migration_tools=_distinct([d.migration_tool for d in catalog.databases]),
         databases=len(catalog.databases),
@@ -62,17 +63,27 @@ def extensions(catalog: Catalog) -> list[tuple[str, list[tuple[Database, Extensi
 
 
 def connection_pattern(engine_id: str | None) -> str | None:
-    """The generic URL shape for an engine, as the hand-written catalog shows it."""
+    """The generic URL shape for an engine, in the form its users recognise."""
     engine = engines.engine_for(engine_id)
-    if engine is None:
+    if engine is None or engine.url_form is None:
         return None
-    if engine.id == "sqlite":
-        return "sqlite:///PATH/TO/DB_NAME.db"
-    return f"{engine.scheme}://USER:PASSWORD@HOST:PORT/DB_NAME{engine.pattern_query}"
+    suffix = {"sqlite": ".db", "duckdb": ".duckdb"}.get(engine.id)
+    return engines.fill(
+        engine.url_form,
+        user="USER",
+        password="PASSWORD",
+        host="HOST",
+        port="PORT",
+        database="DB_NAME",
+        database_path=f"PATH/TO/DB_NAME{suffix}" if suffix else None,
+        query=engine.pattern_query,
+    )
 
 
-def connection_lines(catalog: Catalog) -> str:
-    """The "Connection Strings" block: patterns per engine, then each service's masked URL."""
+def connection_lines(catalog: Catalog, shown: Callable[[Database], str | None] | None = None) -> str:
+    """The "Connection Strings" block: patterns per engine, then each service's masked URL
+    (`shown` gives it in the engine's own form; by default the URL as written, masked)."""
+    url_of = shown or (lambda d: d.url or assumed_url(d))
     lines = ["# Pattern"]
     patterns = _distinct([connection_pattern(d.engine) for d in catalog.databases])
     lines += patterns or ["ENGINE://USER:PASSWORD@HOST:PORT/DB_NAME"]
@@ -80,7 +91,7 @@ def connection_lines(catalog: Catalog) -> str:
     width = max((len(d.service or d.name) for d in catalog.databases), default=0)
     for database in catalog.databases:
         owner = (database.service or database.name) + ":"
-        lines.append(f"{owner:<{width + 1}} {database.url or assumed_url(database) or '(no URL documented)'}")
+        lines.append(f"{owner:<{width + 1}} {url_of(database) or '(no URL documented)'}")
     return "\n".join(lines)
 
 
@@ -90,8 +101,18 @@ def assumed_url(database: Database) -> str | None:
     engine = engines.engine_for(database.engine)
     if engine is None:
         return None
-    if engine.id == "sqlite":
-        return f"sqlite:///{database.name}.db"
+    if engine.id in ("sqlite", "duckdb"):
+        return f"{engine.scheme}:///{database.name}.{'db' if engine.id == 'sqlite' else 'duckdb'}"
     host = database.host or "HOST"
     port = database.port or engine.default_port or "PORT"
     return f"{engine.scheme}://USER:****@{host}:{port}/{database.name}"
+
+
+def port_text(database: Database) -> str | None:
+    """The port, or the engine's default one (said so) for a database whose host is known."""
+    if database.port:
+        return str(database.port)
+    engine = engines.engine_for(database.engine)
+    if engine is not None and engine.default_port and (database.host or database.url):
+        return f"{engine.default_port} (default)"
+    return None

@@ -1,4 +1,5 @@
-"""Shell commands shown on database pages: migrations per tool, backup and restore per engine.
+"""Shell commands and connection strings shown on pages: migrations per tool; connect, backup and
+restore per engine; each engine's own connection-string form.
 
 Filled from the masked URL, so a page shows the real host and user but never the password.
 """
@@ -88,6 +89,36 @@ class _Target:
         return self.database if self.engine == "sqlite" else self.go_url
 
 
+def connection_url(database: Database) -> str | None:
+    """The connection string in the form the engine's own users and tools take (`postgresql://`
+    for psql rather than SQLAlchemy's `postgresql+psycopg://`; ADO.NET for SQL Server; EZConnect
+    for Oracle), built from the masked URL; the masked URL itself for an engine the catalog does not know."""
+    if database.url is None and assumed_url(database) is None:
+        return None
+    t = _Target.of(database)
+    engine = engines.engine_for(t.engine)
+    if engine is None or engine.url_form is None:
+        return t.masked
+    return engines.fill(
+        engine.url_form,
+        user=t.user,
+        password=MASK if t.secret else None,
+        host=t.host,
+        port=t.port,
+        database=t.database,
+        query=t.query,
+    )
+
+
+def connect_command(database: Database) -> str | None:
+    """The engine's own client connected to the database (it asks for the password itself)."""
+    engine = engines.engine_for(database.engine)
+    if engine is None or engine.connect is None:
+        return None
+    t = _Target.of(database)
+    return engines.fill(engine.connect, user=t.user, password=None, host=t.host, port=t.port, database=t.database)
+
+
 def _defaults(history: MigrationHistory, t: _Target) -> tuple[str, str, str] | None:
     """Run, roll back one, and show status, as each tool's documentation writes them."""
     path = history.path or "migrations"
@@ -168,7 +199,7 @@ def recovery_commands(database: Database) -> str | None:
     written_restore = backup.restore_command if backup else None
     parsed = parse_url(database.url) if database.url else None
     in_url = parsed.database if parsed and parsed.database else None
-    sqlite = engine is not None and engine.id == "sqlite"
+    sqlite = engine is not None and engine.id in ("sqlite", "duckdb")  # file engines: name the file by the database
     values = {
         "host": database.host or "HOST",
         "port": database.port or (engine.default_port if engine else None) or "PORT",
