@@ -11,6 +11,7 @@ import click
 
 from .check import check, rules
 from .common import EXIT_FINDINGS, EXIT_UNUSABLE, load_plugin_config
+from .diff import diff
 from .schema import schema
 from .snapshot import snapshot
 
@@ -25,7 +26,7 @@ def main() -> None:
     """
 
 
-for command in (check, rules, snapshot, schema):
+for command in (check, rules, snapshot, schema, diff):
     main.add_command(command)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..cache import LiveCache
 from ..catalog.lint import RULES, RuleSetting
 from ..output import printable
 from ..report import ERRORS, FORMATS, Scope
@@ -16,6 +17,7 @@ from .common import (
     EXIT_UNUSABLE,
     Unusable,
     assemble_or_exit,
+    baseline_or_exit,
     load_plugin_config,
     path_resolver,
 )
@@ -49,6 +51,12 @@ from .common import (
 )
 @click.option("--strict", is_flag=True, help="Exit non-zero on warning-level findings too.")
 @click.option(
+    "--against",
+    metavar="git:REF",
+    help="Report only what the change introduces: findings (and drift) that the catalog as REF has it "
+    "does not have. For pull requests: --against git:origin/main. Read with git, nothing is checked out.",
+)
+@click.option(
     "--allow-cached",
     is_flag=True,
     help="Accept the cached read of a database that cannot be reached (on_error: cached) instead of exiting "
@@ -60,6 +68,7 @@ def check(
     coverage_threshold: float | None,
     only: tuple[str, ...],
     strict: bool,
+    against: str | None,
     allow_cached: bool,
 ) -> None:
     """Check the catalog: drift from the live databases, lint rules, documentation coverage.
@@ -79,13 +88,16 @@ def check(
       mkdocs-dbcatalog check
       mkdocs-dbcatalog check --format github --coverage-threshold 80
       mkdocs-dbcatalog check -f docs/mkdocs.yml -d orders --format json
+      mkdocs-dbcatalog check --against git:origin/main --format github
     """
     base: Path | None = None
     try:
         options, base = load_plugin_config(config_file)
         if coverage_threshold is not None:
             options.coverage_threshold = coverage_threshold
-        assembled = assemble_or_exit(options, base)
+        live = LiveCache()
+        assembled = assemble_or_exit(options, base, live=live)
+        earlier = baseline_or_exit(against, options, base, live) if against else None
     except Unusable as unusable:
         if output in ERRORS:  # scripts read stdout: say there what stopped the check
             path_of = path_resolver(base, config_file) if base else None
@@ -100,16 +112,20 @@ def check(
             hint = f"did you mean {close[0]!r}?" if close else "databases: " + ", ".join(names)
             raise click.BadParameter(f"no database {name!r} in the catalog ({hint})", param_hint="--database")
     wanted = set(only or names)
+    findings = [f for f in health.findings if f.finding.database in wanted]
     scope = Scope(
         health,
         [d for d in health.databases if d.database.name in wanted],
-        [f for f in health.findings if f.finding.database in wanted],
+        earlier.new(findings) if earlier else findings,
         path_resolver(base, config_file),
         allow_cached=allow_cached,
     )
     for warning in assembled.warnings:  # a stale cached read, for example: what the build warns about too
         click.echo(f"warning: {printable(warning)}", err=True)
     click.echo(FORMATS[output](scope), nl=False)
+    if earlier is not None:
+        known = len(findings) - len(scope.findings)
+        click.echo(printable(f"note: only what {against} does not have: {known} known finding(s) left out"), err=True)
     if scope.cached and not allow_cached:  # a gate never passes on stale data unless told to
         stale = ", ".join(item.database.name for item in scope.cached)
         click.echo(

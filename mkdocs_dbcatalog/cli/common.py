@@ -7,13 +7,18 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..assemble import Assembled, assemble
+from ..cache import LiveCache
 from ..config import PluginConfig
 from ..errors import CatalogError
 from ..output import printable
+
+if TYPE_CHECKING:
+    from ..history.against import Baseline
 
 EXIT_FINDINGS = 1
 """Exit code when an error-level finding (or, with --strict, any finding) was reported."""
@@ -62,11 +67,21 @@ def load_plugin_config(config_file: Path) -> tuple[PluginConfig, Path]:
     return plugin.config, Path(config.config_file_path or config_file).resolve().parent
 
 
-def assemble_or_exit(options: PluginConfig, base: Path) -> Assembled:
+def assemble_or_exit(options: PluginConfig, base: Path, live: LiveCache | None = None) -> Assembled:
     try:
-        return assemble(options, base)
+        return assemble(options, base, live=live)
     except CatalogError as problem:
         raise Unusable(str(problem), problem) from None
+
+
+def baseline_or_exit(spec: str, options: PluginConfig, base: Path, live: LiveCache) -> Baseline:
+    """The catalog as a git revision has it, for `check --against` (live databases read once, shared)."""
+    from ..history.against import baseline
+
+    try:
+        return baseline(spec, options, base, live)
+    except CatalogError as problem:
+        raise Unusable(f"--against {spec}: {problem}", problem) from None
 
 
 def relative(path: Path) -> str:
@@ -107,6 +122,7 @@ __all__ = [
     "EXIT_UNUSABLE",
     "Unusable",
     "assemble_or_exit",
+    "baseline_or_exit",
     "load_plugin_config",
     "path_resolver",
     "relative",

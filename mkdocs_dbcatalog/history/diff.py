@@ -148,7 +148,7 @@ def diff_table(
     )
     changes += _named(old.triggers, new.triggers, "trigger", key, _trigger_detail, _trigger_deltas)
     table_deltas = _deltas(
-        ("comment", old.comment, new.comment),
+        ("comment", _comment(old), _comment(new)),
         ("definition", _norm_sql(old.definition), _norm_sql(new.definition)),
         ("partition key", old.partition_key, new.partition_key),
     )
@@ -180,7 +180,7 @@ def column_deltas(old: Column, new: Column) -> tuple[Delta, ...]:
         ("type", old.type, new.type, _same_type),
         ("nullable", _yesno(old.nullable), _yesno(new.nullable)),
         ("default", old.default, new.default, _same_default),
-        ("comment", old.comment, new.comment),
+        ("comment", _comment(old), _comment(new)),
         ("identity", old.identity, new.identity),
         ("generated", old.generated, new.generated, _same_sql),
     )
@@ -390,6 +390,13 @@ def _norm_sql(text: str | None) -> str | None:
     if text is None:
         return None
     return " ".join(text.replace("(", " ( ").replace(")", " ) ").replace(",", " , ").split()).rstrip(";").lower()
+
+
+def _comment(item: Column | Table) -> str | None:
+    """The database's comment; a catalog file writes it as the description (as `snapshot` does)."""
+    if item.comment is not None:
+        return item.comment
+    return item.description if isinstance(item, Column) else item.purpose
 
 
 def _yesno(value: bool | None) -> str | None:
