@@ -165,6 +165,9 @@ class PluginConfig(base.Config):
     """Percent of tables and columns each database must describe; below it is a `coverage-below-threshold` finding."""
     health_page = c.Type(bool, default=True)
     """Generate the "Catalog health" page (lint findings, coverage) at `<path>/health/`."""
+    exports = c.ListOfItems(c.Choice(("json", "csv", "xlsx", "dbml", "markdown")), default=[])
+    """Publish the catalog in these formats with the site, linked from each database page (and the
+    catalog page): `json`, `csv`, `xlsx`, `dbml`, `markdown`."""
     inherit_descriptions = c.Choice(("references", "same_name", "off"), default="references")
     """A column with no description shows the one of the column its foreign key or declared reference
     points at (`references`), also of a same-named column in its database (`same_name`), or none (`off`)."""

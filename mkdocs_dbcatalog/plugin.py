@@ -23,6 +23,7 @@ from .catalog.lint import Severity
 from .catalog.rewrite import map_text
 from .config import PluginConfig
 from .errors import CatalogError
+from .export import FORMATS, published
 from .health import Health
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
@@ -100,6 +101,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 diagrams=_diagram_options(self.config),
                 slugify=_slugify(config),
                 page_tags=_material_tags(config),
+                exports=tuple((f.label, f.extension, f.several) for f in map(FORMATS.get, self.config.exports) if f),
             )
             settings = map_text(settings, mask_text)  # the options' texts are shown too
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
@@ -112,6 +114,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                         )
             self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
             self.files = [(site.schema, yamlschema.schema_text())]
+            self.files += published(assembled.catalog, site, self.config.exports, config.site_url)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
         self.watch = assembled.watch
@@ -133,7 +136,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             self._add_diagram_support(files, config, self.renderer)
             for uri, content in self.files:
                 if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, content=content))
+                    files.append(_Download.generated(config, uri, content=content))
         nav_pages = [p.src_uri for p in self.pages if p.in_nav and p.src_uri in self.generated]
         if nav_pages and self.renderer is not None:
             # Themes print a section's name verbatim: it must be HTML.
@@ -195,6 +198,13 @@ def _unset_variables(config_file: Path) -> str | None:
         f"{config_file.name}:{line}: !ENV {tag} gave nothing because {why}; "
         f"set it, or give a default: !ENV [{', '.join(names)}, default]"
     )
+
+
+class _Download(File):
+    """A file published as it is: an exported `.md` is a download, not a page to render."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 def _report(health: Health | None) -> None:

@@ -12,6 +12,7 @@ import click
 from .check import check, rules
 from .common import EXIT_FINDINGS, EXIT_UNUSABLE, load_plugin_config
 from .diff import diff
+from .export import export
 from .schema import schema
 from .snapshot import snapshot
 
@@ -26,7 +27,7 @@ def main() -> None:
     """
 
 
-for command in (check, rules, snapshot, schema, diff):
+for command in (check, rules, snapshot, schema, diff, export):
     main.add_command(command)
 
 

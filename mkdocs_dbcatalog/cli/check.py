@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import click
@@ -18,6 +17,7 @@ from .common import (
     Unusable,
     assemble_or_exit,
     baseline_or_exit,
+    known_databases,
     load_plugin_config,
     path_resolver,
 )
@@ -105,13 +105,8 @@ def check(
         raise
     assert assembled.health is not None
     health = assembled.health
-    names = [d.name for d in assembled.catalog.databases]
-    for name in only:
-        if name not in names:
-            close = difflib.get_close_matches(name, names, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "databases: " + ", ".join(names)
-            raise click.BadParameter(f"no database {name!r} in the catalog ({hint})", param_hint="--database")
-    wanted = set(only or names)
+    known_databases(assembled.catalog, only)
+    wanted = set(only or [d.name for d in assembled.catalog.databases])
     findings = [f for f in health.findings if f.finding.database in wanted]
     scope = Scope(
         health,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ import click
 
 from ..assemble import Assembled, assemble
 from ..cache import LiveCache
+from ..catalog.model import Catalog
 from ..config import PluginConfig
 from ..errors import CatalogError
 from ..output import printable
@@ -84,6 +86,16 @@ def baseline_or_exit(spec: str, options: PluginConfig, base: Path, live: LiveCac
         raise Unusable(f"--against {spec}: {problem}", problem) from None
 
 
+def known_databases(catalog: Catalog, only: Sequence[str]) -> None:
+    """Refuse a `--database` name the catalog does not have, with the close one."""
+    names = [d.name for d in catalog.databases]
+    for name in only:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "databases: " + ", ".join(names)
+            raise click.BadParameter(f"no database {name!r} in the catalog ({hint})", param_hint="--database")
+
+
 def relative(path: Path) -> str:
     """A path relative to the working directory where possible: what editors and GitHub open."""
     try:
@@ -123,6 +135,7 @@ __all__ = [
     "Unusable",
     "assemble_or_exit",
     "baseline_or_exit",
+    "known_databases",
     "load_plugin_config",
     "path_resolver",
     "relative",

@@ -83,6 +83,18 @@ class SiteMap:
         """The database file's JSON Schema, published for editors (`# yaml-language-server: $schema=`)."""
         return posixpath.join(self.root, "database-file.schema.json") if self.root else "database-file.schema.json"
 
+    def download(self, database: Database | str | None, extension: str) -> str:
+        """A published export: `<db>/downloads/<db>.<ext>` for one database, `downloads/catalog.<ext>` for all."""
+        if database is None:
+            return posixpath.join(self.root, "downloads", f"catalog.{extension}")
+        folder = posixpath.dirname(self.database_uri(database))
+        return posixpath.join(folder, "downloads", f"{posixpath.basename(folder)}.{extension}")
+
+    @property
+    def export_schema(self) -> str:
+        """The JSON Schema that JSON exports follow, published with them."""
+        return posixpath.join(self.root, "downloads", "catalog-export.schema.json")
+
     @property
     def tags(self) -> str:
         """The Tags page: every tagged database, table and column, by tag."""

@@ -54,6 +54,8 @@ class Settings:
     """The site's heading ids (its `toc` extension settings), for links to a section of a page."""
     page_tags: bool = False
     """Give generated pages their tags in front matter, for Material's tags plugin."""
+    exports: tuple[tuple[str, str, bool], ...] = ()
+    """Published exports as (label, file extension, holds several databases), for download links."""
 
 
 class Renderer:
