@@ -112,6 +112,29 @@ def test_views_indexes_and_drops_in_mysql_and_tsql() -> None:
     ]
     assert v.kind is TableKind.VIEW and v.definition == "select `a`.`id` AS `id` from `a`"
     assert [c.name for c in v.columns] == ["id"]
+    changed = mysql.apply_all(
+        parse_script(
+            "CREATE TABLE b (`id` int NOT NULL, `a_id` int unsigned, CONSTRAINT fk_b_a FOREIGN KEY (a_id) "
+            "REFERENCES a (id));\nALTER TABLE b CHANGE COLUMN a_id thing_id int unsigned NOT NULL;\n"
+            "ALTER TABLE b MODIFY id bigint NOT NULL AUTO_INCREMENT, ADD PRIMARY KEY (id);\n"
+            "RENAME TABLE a TO things;\nALTER TABLE b DROP FOREIGN KEY fk_b_a;",
+            "mysql",
+        )
+    )
+    assert [c for a in changed for c in a.changes] == [
+        Change("create table", "b"),
+        Change("alter column", "b", "thing_id"),
+        Change("alter column", "b", "id"),
+        Change("add constraint", "b", None),
+        Change("rename table", "a", "things"),
+        Change("drop constraint", "b", "fk_b_a"),
+    ]
+    b = next(t for t in mysql.tables() if t.name == "b")
+    assert [(c.name, c.type, c.nullable, c.identity) for c in b.columns] == [
+        ("id", "bigint", False, "auto_increment"),
+        ("thing_id", "int unsigned", False, None),
+    ]
+    assert b.primary_key == PrimaryKey(("id",), "PRIMARY") and b.foreign_keys == ()
 
     tsql = SchemaState("tsql")
     tsql.apply_all(

@@ -214,7 +214,11 @@ class _Splitter:
             yield from self._emit(start, body_end, cuts)
             position = end
             statement_head = text[start : min(body_end, start + 200)]
-            if client is Client.PSQL and _COPY_FROM_STDIN.match(statement_head):
+            if (
+                client is Client.PSQL
+                and statement_head[:4].upper() == "COPY"
+                and _COPY_FROM_STDIN.match(statement_head)
+            ):
                 data_end = _COPY_DATA_END.search(text, position)
                 position = length if data_end is None else data_end.end()
 

@@ -113,7 +113,7 @@ def parse_script(text: str, dialect: Dialect | str, file: str | None = None) -> 
         if chunk.client or (first not in _ALWAYS_READ and _NO_EFFECT.match(chunk.text)):
             statements.append(Statement(chunk.text, chunk.line, file, no_effect=True, unresolved=chunk.unresolved))
             continue
-        if _TRIGGER.match(chunk.text):
+        if first == "CREATE" and _TRIGGER.match(chunk.text):
             statements.append(Statement(chunk.text, chunk.line, file, header_only=True, unresolved=chunk.unresolved))
             continue
         statements.extend(parse_statement(chunk.text, chosen, chunk.line, file, chunk.unresolved))
