@@ -163,7 +163,7 @@ def _rename_column(state: SchemaState, draft: Draft, old: str, new: str, keep_co
     if draft.primary_key:
         draft.primary_key = replace(draft.primary_key, columns=renamed(draft.primary_key.columns))
     draft.indexes = [replace(i, columns=renamed(i.columns)) for i in draft.indexes]
-    draft.uniques = [replace(u, columns=renamed(u.columns)) for u in draft.uniques]
+    draft.unique_constraints = [replace(u, columns=renamed(u.columns)) for u in draft.unique_constraints]
     draft.foreign_keys = [replace(f, columns=renamed(f.columns)) for f in draft.foreign_keys]
     own = (draft.name, state.shown(draft.schema))
     for other in state.drafts.values():
@@ -217,17 +217,29 @@ def _drop(state: SchemaState, draft: Draft, action: exp.Drop, label: str, proble
 
 
 def _drop_constraint(draft: Draft, name: str, kind: str) -> bool:
-    before = (draft.primary_key, len(draft.foreign_keys), len(draft.uniques), len(draft.checks), len(draft.indexes))
+    before = (
+        draft.primary_key,
+        len(draft.foreign_keys),
+        len(draft.unique_constraints),
+        len(draft.check_constraints),
+        len(draft.indexes),
+    )
     if draft.primary_key is not None and draft.primary_key.name == name and kind == "CONSTRAINT":
         draft.primary_key = None
     if kind in ("CONSTRAINT", "FOREIGN KEY"):
         draft.foreign_keys = [f for f in draft.foreign_keys if f.name != name]
     if kind in ("CONSTRAINT", "UNIQUE", "INDEX", "KEY"):
-        draft.uniques = [u for u in draft.uniques if u.name != name]
+        draft.unique_constraints = [u for u in draft.unique_constraints if u.name != name]
         draft.indexes = [i for i in draft.indexes if i.name != name]
     if kind in ("CONSTRAINT", "CHECK"):
-        draft.checks = [c for c in draft.checks if c.name != name]
-    after = (draft.primary_key, len(draft.foreign_keys), len(draft.uniques), len(draft.checks), len(draft.indexes))
+        draft.check_constraints = [c for c in draft.check_constraints if c.name != name]
+    after = (
+        draft.primary_key,
+        len(draft.foreign_keys),
+        len(draft.unique_constraints),
+        len(draft.check_constraints),
+        len(draft.indexes),
+    )
     return before != after
 
 
@@ -236,7 +248,7 @@ def _forget_column(draft: Draft, name: str) -> None:
     if draft.primary_key and name in draft.primary_key.columns:
         draft.primary_key = None
     draft.indexes = [i for i in draft.indexes if name not in i.columns]
-    draft.uniques = [u for u in draft.uniques if name not in u.columns]
+    draft.unique_constraints = [u for u in draft.unique_constraints if name not in u.columns]
     draft.foreign_keys = [f for f in draft.foreign_keys if name not in f.columns]
 
 

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from ...catalog.model import (
-    CheckConstraint,
-    Column,
-    ForeignKey,
-    Index,
-    Partition,
-    PrimaryKey,
-    Table,
-    TableKind,
-    Trigger,
-    UniqueConstraint,
-)
+from ...catalog.model import Table
+from ..live.common import Draft as LiveDraft
 from .statements import Statement
 from .translate import Pieces
 
@@ -53,64 +43,37 @@ class Applied:
 
 
 @dataclass
-class Draft:
-    """A table being built by statements."""
+class Draft(LiveDraft):
+    """A table being built by statements: the live readers' draft, with what only statements know."""
 
-    name: str
-    schema: str | None
-    kind: TableKind = TableKind.TABLE
-    comment: str | None = None
-    columns: list[Column] = field(default_factory=list)
-    primary_key: PrimaryKey | None = None
-    indexes: list[Index] = field(default_factory=list)
-    foreign_keys: list[ForeignKey] = field(default_factory=list)
-    uniques: list[UniqueConstraint] = field(default_factory=list)
-    checks: list[CheckConstraint] = field(default_factory=list)
-    triggers: list[Trigger] = field(default_factory=list)
-    definition: str | None = None
-    partition_key: str | None = None
-    partitions: list[Partition] = field(default_factory=list)
     incomplete: list[str] = field(default_factory=list)
-    engine: str | None = None
-    charset: str | None = None
-    collation: str | None = None
-    auto_increment: int | None = None
+    """What of its statements could not be read."""
     parent: Key | None = None
     """A partition: the table it belongs to, under which it is listed (as live reads list partitions)."""
 
     @classmethod
     def of(cls, table: Table, schema: str | None) -> Draft:
-        return cls(
-            table.name,
-            schema,
-            table.kind,
-            table.comment,
-            list(table.columns),
-            table.primary_key,
-            list(table.indexes),
-            list(table.foreign_keys),
-            list(table.unique_constraints),
-            list(table.check_constraints),
-            list(table.triggers),
-            table.definition,
-            table.partition_key,
-            list(table.partitions),
-            [table.incomplete] if table.incomplete else [],
-            table.engine,
-            table.charset,
-            table.collation,
-            table.auto_increment,
-        )
+        """A draft of a table read before (a migration history's state), to apply more statements to."""
+        draft = cls(table.name, schema)
+        for name in LIVE_FIELDS:
+            value = getattr(table, name)
+            setattr(draft, name, list(value) if isinstance(value, tuple) else value)
+        draft.schema = schema
+        draft.incomplete = [table.incomplete] if table.incomplete else []
+        return draft
 
     def add(self, pieces: Pieces) -> None:
         self.columns += pieces.columns
         if pieces.primary_key is not None:
             self.primary_key = pieces.primary_key
-        self.uniques += pieces.uniques
+        self.unique_constraints += pieces.uniques
         self.foreign_keys += pieces.foreign_keys
-        self.checks += pieces.checks
+        self.check_constraints += pieces.checks
         self.indexes += pieces.indexes
         self.incomplete += pieces.problems
+
+
+LIVE_FIELDS = tuple(f.name for f in fields(LiveDraft) if f.name not in ("name", "schema"))
 
 
 __all__ = ["Applied", "Change", "Draft", "Key", "Status"]

@@ -140,30 +140,19 @@ class SchemaState:
             fks.append(fk)
         fks += _partition_foreign_keys(fks, partitions)
         primary_key = draft.primary_key if draft.kind is not TableKind.VIEW else None
-        uniques = draft.uniques
+        uniques = draft.unique_constraints
         if self.dialect.name == "sqlite":  # SQLite keeps no names of keys: its catalog reports none
             primary_key = replace(primary_key, name=None) if primary_key else None
             fks = [replace(f, name=None) for f in fks]
             uniques = [replace(u, name=None) for u in uniques]
-        return Table(
-            name=draft.name,
+        return replace(
+            draft.finish(),
             schema=self.shown(draft.schema),
-            kind=draft.kind,
-            comment=draft.comment or None,
             columns=tuple(columns),
             primary_key=primary_key,
-            indexes=tuple(sorted(draft.indexes, key=lambda i: (i.name or "", i.columns))),
             foreign_keys=tuple(sorted(fks, key=lambda f: (f.name or "", f.columns))),
             unique_constraints=tuple(sorted(uniques, key=lambda u: (u.name or "", u.columns))),
-            check_constraints=tuple(sorted(draft.checks, key=lambda c: (c.name or "", c.expression))),
-            triggers=tuple(sorted(draft.triggers, key=lambda t: t.name)),
-            definition=draft.definition,
-            partition_key=draft.partition_key,
-            partitions=tuple(sorted(draft.partitions, key=lambda p: p.name)),
             incomplete="; ".join(dict.fromkeys(draft.incomplete)) or None,
-            engine=draft.engine,
-            charset=draft.charset,
-            collation=draft.collation,
             auto_increment=self._auto_increment(draft, columns),
         )
 
