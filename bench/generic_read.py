@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import uuid
 from pathlib import Path
 from types import ModuleType
-
-import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from live_read import PG_ADMIN, compare, count_statements
-from schemas import ddl, generate
+from live_read import compare, count_statements, temporary_postgresql
 
 from mkdocs_dbcatalog.catalog.model import Database
 from mkdocs_dbcatalog.sources.live import generic, postgresql
@@ -49,24 +45,10 @@ def main() -> int:
     parser.add_argument("--tables", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    name = f"dbc_bench_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.exec_driver_sql(";\n".join(ddl(generate(args.tables), "postgresql")))
-            conn.exec_driver_sql("ANALYZE")
-        engine.dispose()
+    with temporary_postgresql(args.tables) as url:
         result = compare("generic", lambda: read_with(generic, url), lambda: read_with(postgresql, url), args.runs)
         queries = count_statements(lambda: read_with(generic, url))
         native_queries = count_statements(lambda: read_with(postgresql, url))
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
     ratio = result["ours"] / result["baseline"]
     print(f"{args.tables} tables on PostgreSQL, median of {args.runs} alternating runs")
     print(f"{'reader':<8} {'time':>8} {'queries':>8}")

@@ -25,7 +25,8 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -74,7 +75,9 @@ def count_statements(read: Callable[[], object]) -> int:
     return count
 
 
-def run_postgresql(tables: int, runs: int) -> dict[str, float]:
+@contextmanager
+def temporary_postgresql(tables: int) -> Iterator[str]:
+    """The URL of a throwaway PostgreSQL database holding the generated schema, dropped afterwards."""
     name = f"dbc_bench_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -86,6 +89,15 @@ def run_postgresql(tables: int, runs: int) -> dict[str, float]:
             conn.exec_driver_sql(";\n".join(ddl(generate(tables), "postgresql")))
             conn.exec_driver_sql("ANALYZE")
         engine.dispose()
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+def run_postgresql(tables: int, runs: int) -> dict[str, float]:
+    with temporary_postgresql(tables) as url:
         parsed = sa.make_url(url)
         dump = [
             "pg_dump",
@@ -96,7 +108,7 @@ def run_postgresql(tables: int, runs: int) -> dict[str, float]:
             str(parsed.port or 5432),
             "-U",
             parsed.username or "postgres",
-            name,
+            parsed.database or "",
         ]
         result = compare(
             "postgresql",
@@ -106,10 +118,6 @@ def run_postgresql(tables: int, runs: int) -> dict[str, float]:
         )
         result["queries"] = count_statements(lambda: read_database("bench", url))
         return result
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 def run_mariadb(tables: int, runs: int) -> dict[str, float]:
