@@ -239,3 +239,19 @@ def test_an_unknown_schema_names_the_ones_there(tmp_path: Path) -> None:
     path = duckdb_file(tmp_path, "chinook.sql")
     with pytest.raises(DatabaseError, match=r"schema 'sales' does not exist.*schemas in this file: main"):
         read_database("sample", f"duckdb:///{path}", LiveOptions(schemas=("sales",)))
+
+
+def test_applied_migrations_are_read_from_the_bookkeeping_table(tmp_path: Path) -> None:
+    from mkdocs_dbcatalog.sources.migrations import Bookkeeping
+
+    path = duckdb_file(tmp_path, "chinook.sql", "CREATE TABLE schema_migrations (version BIGINT, dirty BOOLEAN);"
+                       "INSERT INTO schema_migrations VALUES (20240102030405, false);")
+    database = read_database("sample", f"duckdb:///{path}", bookkeeping=Bookkeeping("golang-migrate"))
+    applied = database.applied
+    assert applied is not None and applied.exists and applied.readable, applied
+    assert [row.key for row in applied.rows] == ["20240102030405"]
+    assert database.table("schema_migrations") is not None
+    missing = read_database("sample", f"duckdb:///{path}", bookkeeping=Bookkeeping("alembic")).applied
+    assert missing is not None and not missing.exists and missing.rows == ()
+    wrong = read_database("sample", f"duckdb:///{path}", bookkeeping=Bookkeeping("alembic", "track")).applied
+    assert wrong is not None and not wrong.readable and "has no version_num column" in wrong.problems[0]

@@ -140,8 +140,9 @@ def _read_duckdb(target: Target, scope: Scope, limits: Limits, bookkeeping: Book
             raise
         except Exception as problem:  # duckdb.Error; the package is imported lazily
             raise describe_failure(target, problem, limits) from None
-    if bookkeeping is not None:
-        database = replace(database, applied=duckdb.not_read_bookkeeping(bookkeeping.table or bookkeeping.tool))
+        if bookkeeping is not None:
+            applied = duckdb.read_bookkeeping(connection, limits, bookkeeping, target.url.scrub)
+            database = replace(database, applied=applied)
     return database
 
 

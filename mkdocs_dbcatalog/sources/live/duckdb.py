@@ -14,7 +14,7 @@ write, and another process may hold the file open for reading at the same time.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,8 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from ...errors import DatabaseError
+from ..migrations import TOOLS, Bookkeeping
+from ..migrations.bookkeeping import read_from
 from .common import Drafts, Scope, text_or_none, view_query
 from .session import Limits, Target
 
@@ -274,11 +276,46 @@ def _key_text(text: str) -> str:
     return text
 
 
-def not_read_bookkeeping(table: str) -> AppliedState:
-    """Applied migrations are not read from DuckDB: there is no Inspector to find the table with."""
-    return AppliedState(
-        table,
-        True,
-        readable=False,
-        problems=(f"{table} was not read: applied migrations are not read from DuckDB databases yet",),
-    )
+class _Tables:
+    """Tables, columns and a SELECT for the migration bookkeeping reader (`bookkeeping.Tables`)."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, limits: Limits) -> None:
+        self.connection, self.limits = connection, limits
+
+    def names(self, schema: str | None) -> list[str]:
+        sql = f"SELECT table_name FROM duckdb_tables() WHERE {_HERE} AND schema_name = COALESCE($s, current_schema())"
+        return [row[0] for row in run(self.connection, self.limits, sql, {"s": schema})]
+
+    def columns(self, table: str, schema: str | None) -> dict[str, Any]:
+        sql = (
+            f"SELECT column_name FROM duckdb_columns() WHERE {_HERE} AND table_name = $t"
+            " AND schema_name = COALESCE($s, current_schema()) ORDER BY column_index"
+        )
+        rows = run(self.connection, self.limits, sql, {"t": table, "s": schema})
+        return {row[0].lower(): {"name": row[0]} for row in rows}
+
+    def select(self, table: str, schema: str | None, columns: list[Any]) -> list[dict[str, Any]]:
+        names = [c["name"] for c in columns]
+        source = ".".join(_quote(part) for part in (schema, table) if part)
+        rows = run(self.connection, self.limits, f"SELECT {', '.join(map(_quote, names))} FROM {source}", {})
+        return [{name.lower(): value for name, value in zip(names, row, strict=True)} for row in rows]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_bookkeeping(
+    connection: duckdb.DuckDBPyConnection, limits: Limits, wanted: Bookkeeping, scrub: Callable[[str], str]
+) -> AppliedState:
+    """The migration tool's bookkeeping table, with SELECT only (a missing table: nothing applied)."""
+    import duckdb
+
+    tool = TOOLS[wanted.tool]
+    shown = wanted.table or tool.table
+    schema, _, name = shown.rpartition(".")
+    try:
+        return read_from(_Tables(connection, limits), tool, schema or None, name, shown)
+    except duckdb.Error as problem:
+        first = scrub(" ".join(str(problem).split()))
+        return AppliedState(shown, True, readable=False, problems=(f"{shown} could not be read: {first}",))

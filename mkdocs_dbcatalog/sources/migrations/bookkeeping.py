@@ -8,7 +8,7 @@ so a database that never ran a migration stays untouched and simply has nothing 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -53,17 +53,56 @@ def read_applied(
     return applied
 
 
+class Tables(Protocol):
+    """What the reader needs of a database: its table names, a table's columns, and a SELECT."""
+
+    def names(self, schema: str | None) -> list[str]: ...
+
+    def columns(self, table: str, schema: str | None) -> dict[str, Any]:
+        """Column name in lower case -> the column (`"name"`: its real name; anything else the
+        implementation needs to select it)."""
+        ...
+
+    def select(self, table: str, schema: str | None, columns: list[Any]) -> list[dict[str, Any]]:
+        """The rows of those columns (as `columns` returned them), keyed by lower-case column name."""
+        ...
+
+
+class _Inspected:
+    """`Tables` through SQLAlchemy's Inspector, with typed columns so that SQLite's text timestamps
+    come back as datetimes like everywhere else."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.inspector = sa.inspect(conn)
+
+    def names(self, schema: str | None) -> list[str]:
+        return self.inspector.get_table_names(schema=schema)
+
+    def columns(self, table: str, schema: str | None) -> dict[str, Any]:
+        return {c["name"].lower(): c for c in self.inspector.get_columns(table, schema=schema)}
+
+    def select(self, table: str, schema: str | None, columns: list[Any]) -> list[dict[str, Any]]:
+        wanted: list[sa.ColumnClause[Any]] = [sa.column(c["name"], type_=c["type"]) for c in columns]
+        query = sa.select(*wanted).select_from(sa.table(table, schema=schema))
+        return [{column.lower(): value for column, value in row._mapping.items()} for row in self.conn.execute(query)]
+
+
 def _read(conn: Connection, tool: Tool, schema: str | None, name: str, shown: str) -> Applied:
-    inspector = sa.inspect(conn)
-    names = inspector.get_table_names(schema=schema)
+    return read_from(_Inspected(conn), tool, schema, name, shown)
+
+
+def read_from(tables: Tables, tool: Tool, schema: str | None, name: str, shown: str) -> Applied:
+    """The tool's bookkeeping table as `tables` finds it (exceptions are the caller's to report)."""
+    names = tables.names(schema)
     actual = _find(names, name)
     if actual is None and tool.name == "flyway" and name == tool.table:
         legacy = _find(names, "schema_version")  # Flyway 4 and older
-        if legacy is not None and {"installed_rank", "success"} <= _columns(inspector, legacy, schema).keys():
+        if legacy is not None and {"installed_rank", "success"} <= tables.columns(legacy, schema).keys():
             actual, shown = legacy, legacy
     if actual is None:
         return Applied(shown, False)
-    columns = _columns(inspector, actual, schema)
+    columns = tables.columns(actual, schema)
     missing = [c for c in tool.required if c not in columns]
     owner = next((who for column, who in _OWNERS if column in columns and who != tool.name), None)
     if missing or (owner and name.lower() == "schema_migrations"):
@@ -77,14 +116,7 @@ def _read(conn: Connection, tool: Tool, schema: str | None, name: str, shown: st
             readable=False,
             problems=(f"{shown} is not {tool.name}'s bookkeeping table ({what}); set migrations.table",),
         )
-    # Typed columns, so that SQLite's text timestamps come back as datetimes like everywhere else.
-    wanted: list[sa.ColumnClause[Any]] = [
-        sa.column(columns[c]["name"], type_=columns[c]["type"]) for c in tool.columns if c in columns
-    ]
-    query = sa.select(*wanted).select_from(sa.table(actual, schema=schema))
-    records: list[dict[str, Any]] = [
-        {column.lower(): value for column, value in row._mapping.items()} for row in conn.execute(query)
-    ]
+    records = tables.select(actual, schema, [columns[c] for c in tool.columns if c in columns])
     return Applied(shown, True, tuple(tool.rows(records)))
 
 
@@ -94,8 +126,3 @@ def _find(names: list[str], wanted: str) -> str | None:
     if wanted in names:
         return wanted
     return next((n for n in names if n.lower() == wanted.lower()), None)
-
-
-def _columns(inspector: sa.Inspector, table: str, schema: str | None) -> dict[str, Any]:
-    """Column name (lower case) → what the inspector says about it (real name, type)."""
-    return {c["name"].lower(): c for c in inspector.get_columns(table, schema=schema)}
