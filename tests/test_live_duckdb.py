@@ -160,9 +160,8 @@ def test_comments_checks_generated_columns_enums_views_and_other_schemas(tmp_pat
 def test_the_file_is_opened_read_only_and_left_unchanged(tmp_path: Path) -> None:
     path = duckdb_file(tmp_path, "chinook.sql")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    limits = Limits()
     target = reader_target(path)
-    with reader.read_only(target, limits) as conn, pytest.raises(duckdb.Error, match="read-only"):
+    with reader.read_only(target) as conn, pytest.raises(duckdb.Error, match="read-only"):
         conn.execute("CREATE TABLE intruder (x INT)")
     read_database("sample", f"duckdb:///{path}")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
@@ -204,7 +203,7 @@ def test_a_query_past_the_statement_timeout_is_interrupted(tmp_path: Path) -> No
     path = duckdb_file(tmp_path, "chinook.sql")
     limits = Limits(statement_timeout=0.2)
     target = reader_target(path)
-    with reader.read_only(target, limits) as conn, pytest.raises(duckdb.Error) as raised:
+    with reader.read_only(target) as conn, pytest.raises(duckdb.Error) as raised:
         reader.run(conn, limits, "SELECT count(*) FROM range(100000000000) a", {})
     message = str(describe_failure(target, raised.value, limits))
     assert "longer than statement_timeout (0.2 s)" in message

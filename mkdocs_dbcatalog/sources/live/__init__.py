@@ -133,7 +133,7 @@ def _read_sqlalchemy(target: Target, scope: Scope, limits: Limits, bookkeeping: 
 
 
 def _read_duckdb(target: Target, scope: Scope, limits: Limits, bookkeeping: Bookkeeping | None) -> Database:
-    with duckdb.read_only(target, limits) as connection:
+    with duckdb.read_only(target) as connection:
         try:
             database = duckdb.read(connection, scope, target.where, limits)
         except DatabaseError:

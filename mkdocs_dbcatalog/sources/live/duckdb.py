@@ -83,7 +83,7 @@ SELECT schema_name, table_name, index_name, is_unique, comment, sql
 FROM duckdb_indexes() WHERE {_HERE} AND list_contains($schemas, schema_name)
 """
 
-_ENUM_TYPES = f"""
+ENUMS = f"""
 SELECT schema_name, type_name, labels
 FROM duckdb_types()
 WHERE {_HERE} AND logical_type = 'ENUM' AND NOT internal AND list_contains($schemas, schema_name)
@@ -111,8 +111,9 @@ def open_file(target: Target) -> Path:
 
 
 @contextmanager
-def read_only(target: Target, limits: Limits) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The file opened read-only; a connection whose statements are interrupted past the timeout."""
+def read_only(target: Target) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The file opened read-only, with access to other files and the network switched off; queries
+    go through `run`, which enforces the statement timeout."""
     path = open_file(target)
     try:
         import duckdb
@@ -186,7 +187,7 @@ def read(connection: duckdb.DuckDBPyConnection, scope: Scope, where: str, limits
     _indexes(run(connection, limits, INDEXES, params), drafts)
     enums = tuple(
         EnumType(name, tuple(labels or ()), drafts.shown_schema(schema))
-        for schema, name, labels in run(connection, limits, _ENUM_TYPES, params)
+        for schema, name, labels in run(connection, limits, ENUMS, params)
     )
     return Database(
         name="",

@@ -45,7 +45,9 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     default_schema = inspector.default_schema_name
     existing: list[str] = _optional(inspector.get_schema_names, [])
     schemas = list(scope.schemas or (default_schema,))
-    missing = [s for s in schemas if s is not None and existing and s not in existing]
+    # Dialects of engines that fold names (Oracle, Snowflake) report them in lower case.
+    known = {name.lower() for name in existing}
+    missing = [s for s in schemas if s is not None and known and s.lower() not in known]
     if missing:
         raise DatabaseError(
             f"schema {missing[0]!r} does not exist (or this user may not see it)",
