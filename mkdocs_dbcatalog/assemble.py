@@ -20,6 +20,7 @@ from .config import PluginConfig
 from .errors import CatalogError
 from .health import Health, review
 from .history import analyse_migrations, annotate, derived_database
+from .history.changelog import changelog
 from .memory import collector_paused
 from .merge import merge_database, merge_url_only
 from .sources import docblocks
@@ -109,6 +110,8 @@ def assemble(
             database = replace(database, drift=())  # what could not be read is not drift
         history = annotate(migration_history(item, base, found, database.applied), analysis)
         database = with_relations(replace(database, migrations=history), infer=item.infer_relations)
+        if writes_structure(item):  # a snapshot file: its git history is the structure's
+            database = replace(database, changelog=changelog(base / item.file, options.history.commits))
         databases.append(database)
     for extra in options.databases:
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))

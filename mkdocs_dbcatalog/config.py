@@ -127,6 +127,13 @@ class DiagramsConfig(base.Config):
     """Ship Mermaid with the site instead of Material loading it from a CDN (air-gapped docs)."""
 
 
+class HistoryConfig(base.Config):
+    """The What changed page of each database: its catalog file's git history."""
+
+    commits = c.Type(int, default=20)
+    """How many of the latest commits that changed the file to show; 0 turns the page off."""
+
+
 class PluginConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off, e.g. `enabled: !ENV [DBCATALOG, true]`."""
@@ -171,3 +178,5 @@ class PluginConfig(base.Config):
     inherit_descriptions = c.Choice(("references", "same_name", "off"), default="references")
     """A column with no description shows the one of the column its foreign key or declared reference
     points at (`references`), also of a same-named column in its database (`same_name`), or none (`off`)."""
+    history = c.SubConfig(HistoryConfig)
+    """The What changed page per database, from the git history of its catalog file."""

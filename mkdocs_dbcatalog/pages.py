@@ -60,6 +60,10 @@ def generate(renderer: Renderer, health: Health | None = None) -> list[Generated
                 assert table_uri is not None
                 content = renderer.render("table.md.jinja", table_uri, database=database, table=table)
                 pages.append(GeneratedPage(table_uri, table.key, content, False, _tags(renderer, database, table)))
+        if database.changelog:
+            changes_uri = site.changes_uri(database)
+            content = renderer.render("changes.md.jinja", changes_uri, database=database)
+            pages.append(GeneratedPage(changes_uri, f"What changed in {database.name}", content, False))
         for viewpoint in database.viewpoints:
             view_uri = site.viewpoint_uri(database, viewpoint)
             content = renderer.render("viewpoint.md.jinja", view_uri, database=database, viewpoint=viewpoint)

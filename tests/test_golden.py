@@ -32,7 +32,10 @@ PAGES = [
 def rendered(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: Golden\nplugins:\n  - dbcatalog:\n      catalog: {GOLDEN / 'catalog'}\n", encoding="utf-8"
+        # history.commits 0: the golden catalog's own git history must not change the pages.
+        f"site_name: Golden\nplugins:\n  - dbcatalog:\n      catalog: {GOLDEN / 'catalog'}\n"
+        "      history:\n        commits: 0\n",
+        encoding="utf-8",
     )
     options = load_config(str(tmp_path / "mkdocs.yml")).plugins["dbcatalog"].config
     assembled = assemble(options, GOLDEN)

@@ -47,6 +47,12 @@ def describe(change: Change, table_link: TableLink | None = None) -> Safe:
     return Safe(f"{verb} {subject}" + (f" ({code(change.detail)})" if change.detail else ""))
 
 
+def counts(changes: tuple[Change, ...]) -> Safe:
+    """`2 added, 1 changed`: the size of a set of changes, for a summary line."""
+    found = [(a, sum(1 for c in changes if c.action is a)) for a in Action]
+    return Safe(", ".join(f"{n} {a.value}" for a, n in found if n) or "none")
+
+
 def _column(part: Change) -> str:
     return f"{code(part.name)} ({escape(part.detail)})" if part.detail else str(code(part.name))
 
@@ -62,4 +68,4 @@ def _deltas(change: Change) -> str:
     return ": " + ", ".join(shown)
 
 
-__all__ = ["describe"]
+__all__ = ["counts", "describe"]

@@ -58,7 +58,8 @@ class SiteMap:
         tables: dict[tuple[str, str], str] = {}
         for database in catalog.databases:
             folder = posixpath.dirname(databases[database.name])
-            for key, slug in _unique([t.key for t in database.tables]).items():
+            # changes.md: the What changed page
+            for key, slug in _unique([t.key for t in database.tables], _RESERVED | {"changes"}).items():
                 tables[(database.name, key)] = (
                     posixpath.join(folder, f"{slug}.md") if table_pages else f"{databases[database.name]}#table-{slug}"
                 )
@@ -108,6 +109,10 @@ class SiteMap:
         db = database if isinstance(database, str) else database.name
         key = table if isinstance(table, str) else table.key
         return self.tables.get((db, key))
+
+    def changes_uri(self, database: Database | str) -> str:
+        """The What changed page of a database: its catalog file's git history."""
+        return posixpath.join(posixpath.dirname(self.database_uri(database)), "changes.md")
 
     def viewpoint_uri(self, database: Database | str, viewpoint: Viewpoint | str) -> str:
         db = database if isinstance(database, str) else database.name

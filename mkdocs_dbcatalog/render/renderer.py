@@ -147,6 +147,8 @@ class Renderer:
             unowned=unowned,
             timeline=self.timeline,
             describe_change=changes.describe,
+            change_counts=changes.counts,
+            changed_table_link=_changed_table_link,
         )
 
     def timeline(self, database: Database) -> Timeline:
@@ -291,3 +293,14 @@ def _link_table(
 def _link_viewpoint(context: jinja2.runtime.Context, database: Database, viewpoint: Viewpoint) -> Safe:
     site: SiteMap = context["site"]
     return _link(context, viewpoint.name, site.viewpoint_uri(database, viewpoint))
+
+
+@jinja2.pass_context
+def _changed_table_link(context: jinja2.runtime.Context, database: Database) -> Callable[[str], Safe]:
+    """For the What changed page: a table named in a change links to its page while it exists."""
+
+    def link(key: str) -> Safe:
+        uri = context["site"].table_uri(database, key)
+        return _link(context, filters.code(key), uri) if uri else filters.code(key)
+
+    return link
