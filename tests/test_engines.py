@@ -132,7 +132,7 @@ def test_a_site_mixing_live_postgresql_a_duckdb_file_and_a_sql_server_ddl_folder
         "database: erp\nservice: erp\nengine: mssql\nhost: sql.internal\n"
         "connection:\n  ddl: ../db/erp\n  dialect: tsql\n",
     )
-    site.mkdocs_yml({"lint": {"schema-file-statement-skipped": "off"}})
+    site.mkdocs_yml()
     result = site.build(strict=True)
     assert result.error is None, result.error
     catalog = page_text(result.html("databases/"))
