@@ -199,12 +199,12 @@ def recovery_commands(database: Database) -> str | None:
     written_restore = backup.restore_command if backup else None
     parsed = parse_url(database.url) if database.url else None
     in_url = parsed.database if parsed and parsed.database else None
-    sqlite = engine is not None and engine.id in ("sqlite", "duckdb")  # file engines: name the file by the database
+    file_engine = engine is not None and engine.id in ("sqlite", "duckdb")  # the backup is named by the database
     values = {
         "host": database.host or "HOST",
         "port": database.port or (engine.default_port if engine else None) or "PORT",
         "user": (parsed.user if parsed else None) or "USER",
-        "database": database.name if sqlite or not in_url else in_url,
+        "database": database.name if file_engine or not in_url else in_url,
         "database_path": in_url or f"{database.name}.db",
     }
     default_backup = engine.backup.format(**values) if engine and engine.backup else None
