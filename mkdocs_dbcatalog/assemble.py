@@ -22,10 +22,12 @@ from .health import Health, review
 from .history import analyse_migrations, annotate, derived_database
 from .history.changelog import changelog
 from .memory import collector_paused
-from .merge import merge_database, merge_url_only
+from .merge import merge_database, merge_models, merge_url_only
 from .sources import docblocks
 from .sources.live import LiveOptions, LiveRequest
 from .sources.migrations import MigrationFiles, migration_history, read_migrations
+from .sources.models import ModelsRead, read_models
+from .sources.models import watched as watched_models
 from .sources.yamlfile import DocsFile, YamlDatabase, discover, load_catalog_file
 from .urls import mask_text
 from .urls import parse as parse_url
@@ -102,6 +104,9 @@ def assemble(
         found, structure = migrations[item.database.name], reads.databases.get(item.database.name)
         if item.schema_files is not None:
             structure = read_structure_files(item, base)
+        if item.models is not None:
+            models = read_models_of(item, base, options)
+            structure = models.database if structure is None else merge_models(structure, models)
         analysis = analyse_migrations(found.files, (structure or item.database).engine) if found else None
         if structure is None and found is not None and analysis is not None and not writes_structure(item):
             structure = derived_database(item, base, found, analysis)
@@ -126,6 +131,7 @@ def assemble(
     watch = [base / options.catalog] if (base / options.catalog).exists() else list(files)
     watch += [item.migrations_dir for item in described if item.migrations_dir is not None]
     watch += [path for item in described if item.schema_files is not None for path in schema_file_paths(item)]
+    watch += [path for item in described if item.models is not None for path in watched_models(item.models)]
     health = review(catalog, described, LintSettings(options.lint, options.coverage_threshold))
     return Assembled(catalog, warnings, watch, described, _last_modified(files), health)
 
@@ -138,6 +144,22 @@ def read_structure_files(item: YamlDatabase, base: Path) -> Database:
     structure = read_schema_files(item.database.name, item.schema_files, base, item.file)
     yaml = item.database
     return replace(structure, engine=yaml.engine or structure.engine, version=yaml.version, url=yaml.url)
+
+
+def read_models_of(item: YamlDatabase, base: Path, options: PluginConfig) -> ModelsRead:
+    """The database as the application's models declare it, with what the YAML says of engine and URL."""
+    assert item.models is not None
+    yaml = item.database
+    read = read_models(
+        yaml.name,
+        item.models,
+        base,
+        item.file,
+        item.line_of("models"),
+        engine=yaml.engine,
+    )
+    database = replace(read.database, engine=yaml.engine or read.database.engine, version=yaml.version, url=yaml.url)
+    return replace(read, database=database)
 
 
 def schema_file_paths(item: YamlDatabase) -> list[Path]:

@@ -19,6 +19,7 @@ from fnmatch import fnmatchcase
 from typing import Protocol
 
 from .catalog.model import Column, Database, Drift, ForeignKey, Index, Origin, Table
+from .sources.models.base import BOOKKEEPING, ModelsRead
 from .sources.yamlfile import YamlDatabase
 
 _FROM_FILES = (
@@ -26,6 +27,18 @@ _FROM_FILES = (
     ("the database says", "the schema files say"),
     ("in the database but", "in the schema files but"),
 )
+_FROM_MODELS = (
+    ("the database has", "the models have"),
+    ("the database says", "the models say"),
+    ("in the database but", "in the models but"),
+)
+_BY_MODELS = (
+    ("is described as", "is declared in the models as"),
+    ("is described but", "is declared in the models but"),
+    (" (for a reference with no key, use 'references')", ""),
+    ("not in the file (mkdocs-dbcatalog snapshot adds it)", "not in the models"),
+)
+"""How drift reads when the models, not a YAML file, say what the database contradicts."""
 
 Located = tuple[Drift, str]
 """A drift item and the `file:line` (or file) it was written at."""
@@ -43,9 +56,9 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
     drift: list[Located] = []
 
     def note(kind: str, table: str, name: str | None, message: str, *path: str | int) -> None:
-        if live.origin is Origin.DDL:  # the structure came from schema files: say so
-            for said, meant in _FROM_FILES:
-                message = message.replace(said, meant)
+        # Say where the structure came from when it is not a database.
+        for said, meant in {Origin.DDL: _FROM_FILES, Origin.MODELS: _FROM_MODELS}.get(live.origin, ()):
+            message = message.replace(said, meant)
         line = described.line_of(*path)
         drift.append((Drift(kind, table, name, message), f"{described.file}:{line}" if line else described.file))
 
@@ -110,7 +123,7 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
         migrations=yaml.migrations,
         seed=yaml.seed,
         backup=yaml.backup,
-        drift=tuple(d for d, _ in drift),
+        drift=live.drift + tuple(d for d, _ in drift),
         source_file=yaml.source_file,
         relations=yaml.relations,
         viewpoints=yaml.viewpoints,
@@ -208,7 +221,7 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
             foreign_keys[found] = replace(foreign_keys[found], description=fk.description)
     return replace(
         table,
-        purpose=own.purpose,
+        purpose=own.purpose or table.purpose,
         # Statistics the engine does not keep (SQLite without ANALYZE) may come from people.
         row_estimate=table.row_estimate if table.row_estimate is not None else own.row_estimate,
         size_bytes=table.size_bytes if table.size_bytes is not None else own.size_bytes,
@@ -258,7 +271,7 @@ def canonical_type(text: str) -> str:
 
 
 def _merge_column(column: Column, described: Column) -> Column:
-    return replace(column, description=described.description, tags=described.tags)
+    return replace(column, description=described.description or column.description, tags=described.tags)
 
 
 def _find_index(indexes: list[Index], wanted: Index) -> int | None:
@@ -301,9 +314,52 @@ def _did_you_mean(name: str, known: Mapping[str, object]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def merge_models(structure: Database, read: ModelsRead) -> Database:
+    """A live (or schema-file) structure with what the models add: descriptions, relationships the
+    database does not enforce, and drift wherever the models and the database disagree.
+
+    Goes through `merge_database` as a YAML file would, so the comparison is the same one; each
+    drift item says where in the code the table or column is declared (`schema.prisma:14`).
+    """
+    models = read.database
+    unenforced = {t.key: [fk for fk in t.foreign_keys if not fk.enforced] for t in models.tables}
+    declared = replace(
+        models,
+        tables=tuple(replace(t, foreign_keys=tuple(fk for fk in t.foreign_keys if fk.enforced)) for t in models.tables),
+    )
+    file = models.models.source if models.models else "the models"
+    merged, located = merge_database(
+        YamlDatabase(declared, file, {}, None, None, None), replace(structure, drift=())
+    )
+    drift = []
+    for item, _ in located:
+        if item.kind == "added_table" and (not read.complete or item.table.rpartition(".")[2] in BOOKKEEPING):
+            continue
+        message = item.message
+        for said, meant in _BY_MODELS:
+            message = message.replace(said, meant)
+        where = read.location(item.table, item.name if item.kind not in ("index", "foreign_key") else None)
+        drift.append(replace(item, kind=f"models_{item.kind}", message=f"{message} ({where})" if where else message))
+    tables = []
+    for table in merged.tables:
+        extra = [fk for fk in unenforced.get(table.key, ()) if _relates(merged, table, fk)]
+        tables.append(replace(table, foreign_keys=table.foreign_keys + tuple(extra)) if extra else table)
+    return replace(structure, tables=tuple(tables), drift=structure.drift + tuple(drift), models=models.models)
+
+
+def _relates(database: Database, table: Table, fk: ForeignKey) -> bool:
+    """Whether an unenforced relationship's columns exist on both sides, and no key already says it."""
+    target = database.table(fk.target.key)
+    if target is None or any(table.column(c) is None for c in fk.columns):
+        return False
+    if any(target.column(c) is None for c in fk.target_columns):
+        return False
+    return _find_foreign_key(list(table.foreign_keys), fk) is None
+
+
 def merge_url_only(name: str, service: str | None, description: str | None, live: Database) -> Database:
     """A database given only by URL in mkdocs.yml: the live read, with the name and words given there."""
     return replace(live, name=name, service=service, description=description)
 
 
-__all__ = ["Located", "canonical_type", "merge_database", "merge_url_only", "same_type"]
+__all__ = ["Located", "canonical_type", "merge_database", "merge_models", "merge_url_only", "same_type"]

@@ -41,6 +41,8 @@ class Origin(str, enum.Enum):
     """Read from schema (DDL) files: `connection.ddl`."""
     MIGRATIONS = "migrations"
     """Folded from the analysed migration files: no live read, no schema file, no structure in YAML."""
+    MODELS = "models"
+    """Read from the application's own models (`models:`): Prisma, Django, SQLAlchemy, Rails schema.rb."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,6 +561,17 @@ class SchemaFile:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelSource:
+    """The application code a database's structure or descriptions were read from (`models:`)."""
+
+    orm: str
+    """prisma, django, sqlalchemy or rails."""
+    source: str
+    """What was read: a file relative to the site's config (`services/payments/prisma/schema.prisma`),
+    a settings module with its apps (`shop.settings: orders, billing`) or `module:attribute`."""
+
+
+@dataclass(frozen=True, slots=True)
 class Database:
     name: str
     service: str | None = None
@@ -599,6 +612,8 @@ class Database:
     owner: Owner | None = None
     changelog: tuple[Commit, ...] = ()
     """Commits that changed the database's file, newest first (the What changed page); none outside git."""
+    models: ModelSource | None = None
+    """The application models read for this database (its structure, or only its descriptions)."""
     read_warnings: tuple[str, ...] = ()
     """What a live read could not see and why (a grant the user lacks): a build warning, once per database."""
 

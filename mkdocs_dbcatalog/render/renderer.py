@@ -174,8 +174,19 @@ class Renderer:
             ) from None
 
 
+_ORM_NAMES = {"prisma": "Prisma", "django": "Django", "sqlalchemy": "SQLAlchemy", "rails": "Rails"}
+
+
 def source_note(database: Database) -> str:
     """Where a database page's structure came from, so readers know how current it is."""
+    note = _structure_note(database)
+    if database.models is not None and database.origin is not Origin.MODELS:
+        orm = _ORM_NAMES.get(database.models.orm, database.models.orm)
+        note += f"; descriptions also from the application's {orm} models in {database.models.source}"
+    return note
+
+
+def _structure_note(database: Database) -> str:
     if database.origin is Origin.LIVE:
         return "Read live from the database at build time"
     if database.origin is Origin.MIGRATIONS:
@@ -194,6 +205,9 @@ def source_note(database: Database) -> str:
         files = [f.path for f in database.schema_files]
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         return f"Read from the schema files {shown}" if len(files) > 1 else f"Read from the schema file {shown}"
+    if database.origin is Origin.MODELS and database.models is not None:
+        orm = _ORM_NAMES.get(database.models.orm, database.models.orm)
+        return f"Read from the application's {orm} models in {database.models.source}"
     return f"Described in {database.source_file}" if database.source_file else "Described in mkdocs.yml"
 
 
@@ -228,10 +242,13 @@ def default_status(catalog: Catalog) -> str:
     live = sum(1 for d in catalog.databases if d.origin is Origin.LIVE)
     cached = sum(1 for d in catalog.databases if d.origin is Origin.CACHED)
     files = sum(1 for d in catalog.databases if d.origin is Origin.DDL)
-    described = len(catalog.databases) - live - cached - files
+    models = sum(1 for d in catalog.databases if d.origin is Origin.MODELS)
+    described = len(catalog.databases) - live - cached - files - models
     parts = [f"{described} described in YAML"] if described else []
     if files:
         parts.append(f"{files} read from schema files")
+    if models:
+        parts.append(f"{models} read from application models")
     if live:
         parts.append(f"{live} read live")
     if cached:

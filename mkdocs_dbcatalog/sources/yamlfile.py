@@ -55,6 +55,7 @@ from ..urls import parse as parse_url
 from .ddl.dialects import NAMES as DDL_DIALECTS
 from .ddl.dialects import dialect_for_engine, dialect_named
 from .ddl.settings import SchemaFileSettings
+from .models.settings import ORMS, ModelSettings
 from .yamlformat import DATABASE_FILE, DOCS_FILE
 from .yamlspec import Context, Path, compose, format_path, read_text
 
@@ -90,6 +91,8 @@ class YamlDatabase:
     """Each `{doc: name}` the file uses, by key path; sources/docblocks.py replaces them."""
     schema_files: SchemaFileSettings | None = None
     """`connection.ddl`: the structure is read from these SQL files instead of a live database."""
+    models: ModelSettings | None = None
+    """`models:`: the application's models, for the structure (nothing else gives it) or descriptions."""
 
     def line_of(self, *path: str | int) -> int | None:
         key: Path = tuple(path)
@@ -108,8 +111,8 @@ class YamlDatabase:
 
     @property
     def has_structure_source(self) -> bool:
-        """Whether the structure comes from elsewhere (a live read or schema files), not from this file."""
-        return self.is_live or self.schema_files is not None
+        """Whether the structure comes from elsewhere (a live read, schema files, models), not from this file."""
+        return self.is_live or self.schema_files is not None or self.models is not None
 
 
 @dataclass(frozen=True)
@@ -165,7 +168,8 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
             include=conn["include"],
             exclude=conn["exclude"],
         )
-    live = (connection is not None and connection.introspect) or schema_files is not None
+    models = _models(values, ctx, path)
+    live = (connection is not None and connection.introspect) or schema_files is not None or models is not None
     url = connection.url if connection else None
     read = [_table(key, spec, ctx, live=live) for key, spec in values["tables"].items()]
     tables = _resolve_foreign_keys(read, ctx, check=not live)
@@ -273,7 +277,39 @@ def _build(values: dict[str, Any], ctx: Context, path: FsPath) -> YamlDatabase:
         docs=dict(values["docs"]),
         doc_references=dict(ctx.doc_references),
         schema_files=schema_files,
+        models=models,
     )
+
+
+def _models(values: dict[str, Any], ctx: Context, path: FsPath) -> ModelSettings | None:
+    """`models:`: exactly one ORM, and `path` only for the ones whose code is imported."""
+    spec = values["models"]
+    if not spec:
+        return None
+    named = [orm for orm in ORMS if spec.get(orm)]
+    if len(named) != 1:
+        raise ctx.fail_at(
+            ("models",),
+            "models: name one of prisma, django, sqlalchemy or rails"
+            + (f", not {' and '.join(named)}" if named else ""),
+            hint="one database file reads one application's models",
+        )
+    orm = named[0]
+    if spec.get("path") and orm not in ("django", "sqlalchemy"):
+        raise ctx.fail_at(("models", "path"), f"path is for the models whose code is imported, not {orm}")
+    if orm == "django":
+        django = spec["django"]
+        return ModelSettings(
+            orm, django["settings"], path.parent, tuple(django["apps"]), django["database"] or "default", spec["path"]
+        )
+    target = spec[orm]
+    if orm == "sqlalchemy" and not re.fullmatch(r"[\w.]+:[\w.]+", target):
+        raise ctx.fail_at(
+            ("models", "sqlalchemy"),
+            f"{target!r} is not module:attribute",
+            hint="name the declarative base or MetaData, e.g. shop.models:Base",
+        )
+    return ModelSettings(orm, target, path.parent, path=tuple(spec.get("path", ())))
 
 
 def _schema_files(values: dict[str, Any], ctx: Context, path: FsPath) -> SchemaFileSettings | None:

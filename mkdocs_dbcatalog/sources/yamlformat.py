@@ -165,6 +165,14 @@ TABLE = Obj(
         "pk": "primary_key",
     },
 )
+MODELS = Obj(
+    {
+        "prisma": Text(),
+    },
+    what="models mapping",
+    hints={"schema": "prisma"},
+)
+"""`models:` the application's own models: a schema.prisma file."""
 REFERENCE = Obj(
     {"from": Text(), "to": Text(), "description": Reusable()},
     required=("from", "to"),
@@ -233,6 +241,7 @@ DATABASE_FILE = Obj(
                 what="domain mapping",
             )
         ),
+        "models": MODELS,
         "references": ListOf(REFERENCE, single=False),
         "relations": ListOf(RELATION, single=False),
         "infer_relations": Boolean(),

@@ -114,6 +114,13 @@ RULES: dict[str, Rule] = {
             drift("drift-changed"),
         ),
         Rule(
+            "models-drift",
+            Severity.WARNING,
+            "The application's models (`models:`) and the database disagree on a table, column, type, "
+            "nullability, index or foreign key.",
+            drift("models-drift"),
+        ),
+        Rule(
             "migration-failed",
             Severity.ERROR,
             "A migration the bookkeeping table records as failed or dirty (Flyway, Prisma, golang-migrate, Liquibase).",

@@ -22,8 +22,18 @@ DRIFT_RULES = {
 }
 """The rule of each kind of `Drift` the merge of YAML and live structure reports."""
 
+MODELS_RULE = "models-drift"
+MODELS_PREFIX = "models_"
+"""Drift between the application's models and the database: its kinds are `models_<kind>`, one rule."""
+
+
+def rule_of(kind: str) -> str:
+    return MODELS_RULE if kind.startswith(MODELS_PREFIX) else DRIFT_RULES.get(kind, "drift-dropped")
+
 
 def _drift_path(kind: str, table: str, name: str | None) -> KeyPath:
+    if kind.startswith(MODELS_PREFIX):
+        return ("models",)
     if kind == "extension":
         return ("extensions", name or "")
     if kind == "table":
@@ -44,9 +54,10 @@ def _drift_path(kind: str, table: str, name: str | None) -> KeyPath:
 def drift(rule: str) -> Callable[[Catalog, Database, LintSettings], Iterator[Problem]]:
     def check(catalog: Catalog, database: Database, settings: LintSettings) -> Iterator[Problem]:
         for item in database.drift:
-            if DRIFT_RULES.get(item.kind, "drift-dropped") == rule:
+            if rule_of(item.kind) == rule:
                 table = None if item.table in ("", "—") else item.table
-                column = item.name if item.kind in ("column", "added_column", "type", "nullable") else None
+                kind = item.kind.removeprefix(MODELS_PREFIX)
+                column = item.name if kind in ("column", "added_column", "type", "nullable") else None
                 yield item.message, table, column, _drift_path(item.kind, item.table, item.name)
 
     return check

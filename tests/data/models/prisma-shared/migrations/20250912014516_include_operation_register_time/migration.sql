@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."operation_register" ADD COLUMN     "timeSinceLastOperationRegister" BIGINT;

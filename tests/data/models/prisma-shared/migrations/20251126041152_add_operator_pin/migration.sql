@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."operator" ADD COLUMN     "pin" TEXT;

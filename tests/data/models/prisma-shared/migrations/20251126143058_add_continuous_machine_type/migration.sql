@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "public"."MachineType" ADD VALUE 'continuous';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "public"."product_batch" ADD COLUMN     "supplier" TEXT;

@@ -1,0 +1,2 @@
+-- RenameIndex
+ALTER INDEX "public"."productivity_interval_cache_tenantId_machineId_group_start_time" RENAME TO "productivity_interval_cache_tenantId_machineId_group_start__idx";

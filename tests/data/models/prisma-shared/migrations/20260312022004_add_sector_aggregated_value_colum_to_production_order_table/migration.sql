@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "production_order" ADD COLUMN     "sectorAggregatedValue" DOUBLE PRECISION;
