@@ -94,7 +94,8 @@ def _settle_statistics(url: str) -> None:
                 )
             ).scalars().all()
             if names:
-                conn.execute(sa.text("ANALYZE TABLE " + ", ".join(f"`{n}`" for n in names))).fetchall()
+                quoted = ", ".join("`" + n.replace("`", "``") + "`" for n in names)
+                conn.exec_driver_sql("ANALYZE TABLE " + quoted).fetchall()
     finally:
         engine.dispose()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from .check import check, rules
+from .comments import comments
 from .common import EXIT_FINDINGS, EXIT_UNUSABLE, load_plugin_config
 from .diff import diff
 from .export import export
@@ -27,7 +28,7 @@ def main() -> None:
     """
 
 
-for command in (check, rules, snapshot, schema, diff, export):
+for command in (check, rules, snapshot, schema, diff, export, comments):
     main.add_command(command)
 
 
