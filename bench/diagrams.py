@@ -6,15 +6,17 @@ For each size it reads one generated YAML database file (tests/er_catalogs.py) a
 medians over the runs:
 
 - rendering every page's Markdown (catalog, database, every table) with Mermaid diagrams;
-- the baseline: the same pages with the same plugin and no Mermaid support (text summaries only);
+- the baseline: the same pages with the same plugin and `diagrams.enabled: false` (text summaries only);
 - the diagram planning alone: the database's split into blocks, and every table's neighbourhood.
 
+- the map that leads a large database's page: page bytes and rendering time of every page with the
+  map and without it (the same pages, the map block emptied by a template override);
 - packing: the `Bin.fits()` checks that splitting the database into blocks makes, and their time,
   for each doubling of the tables (1,000, 2,000, 4,000 by default; `--packing` to choose).
 
 Targets: diagrams add at most 50% to the rendering of the pages, pages with diagrams for 2,000
 tables cost at most 2.2x those for 1,000 (no quadratic step), and packing grows at most as
-n log n: at most 2.2x the checks per doubling.
+n log n: at most 2.2x the checks per doubling; the map adds at most 10% to the pages' bytes.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from mkdocs_dbcatalog.pages import generate
 from mkdocs_dbcatalog.render import packing
 from mkdocs_dbcatalog.render.diagrams import DiagramOptions, Diagrams
 from mkdocs_dbcatalog.render.links import SiteMap
-from mkdocs_dbcatalog.render.renderer import Features, Renderer, Settings
+from mkdocs_dbcatalog.render.renderer import Renderer, Settings
 from mkdocs_dbcatalog.sources.yamlfile import load_file
 from tests.er_catalogs import big_catalog_yaml
 
@@ -54,6 +56,8 @@ def medians(runs: int, works: dict[str, Callable[[], object]]) -> dict[str, floa
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+MAP_TARGET = 1.10
+"""Bytes of the pages with the map / without it."""
 PACKING_TARGET = 2.2
 """Checks per doubling of the tables: n log n from 1,000 to 2,000 tables is 2.2x."""
 
@@ -97,8 +101,8 @@ def measure(tables: int, runs: int) -> dict[str, float]:
     catalog = Catalog((database,))
     site = SiteMap.build(catalog, "databases", True)
 
-    def pages(mermaid: bool) -> Callable[[], object]:
-        settings = Settings(features=Features(mermaid=mermaid))
+    def pages(diagrams: bool) -> Callable[[], object]:
+        settings = Settings(diagrams=DiagramOptions(enabled=diagrams))
         return lambda: generate(Renderer(catalog, site, settings))
 
     def planning() -> None:
@@ -117,12 +121,35 @@ def measure(tables: int, runs: int) -> dict[str, float]:
     )
 
 
+def map_cost(tables: int, runs: int) -> tuple[int, int, float, float]:
+    """(bytes with the map, bytes without, median seconds with, without) for every page of one database."""
+    database = load_big(tables)
+    catalog = Catalog((database,))
+    site = SiteMap.build(catalog, "databases", True)
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "database.md.jinja").write_text(
+            '{% extends "_base/database.md.jinja" %}{% block map %}{% endblock %}', encoding="utf-8"
+        )
+        with_map = Renderer(catalog, site, Settings())
+        without = Renderer(catalog, site, Settings(), folder)
+        sizes = [sum(len(p.content.encode()) for p in generate(r)) for r in (with_map, without)]
+        times = medians(runs, {"with": lambda: generate(with_map), "without": lambda: generate(without)})
+    return sizes[0], sizes[1], times["with"], times["without"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000])
     parser.add_argument("--packing", type=int, nargs="+", default=[1000, 2000, 4000])
     args = parser.parse_args()
+    with_bytes, without_bytes, with_time, without_time = map_cost(args.sizes[0], args.runs)
+    ratio = with_bytes / without_bytes
+    verdict = "" if ratio <= MAP_TARGET else "  MISSED"
+    print(f"The map of {args.sizes[0]} tables (median of {args.runs} runs; target <= {MAP_TARGET:.2f}x bytes)")
+    print(f"  pages with the map     {with_bytes / 1e6:7.2f} MB  {with_time:7.3f} s")
+    print(f"  pages without it       {without_bytes / 1e6:7.2f} MB  {without_time:7.3f} s")
+    print(f"  with / without         {ratio:7.3f}x bytes  {with_time / without_time:7.3f}x time{verdict}")
     print(f"Packing a database into blocks (median of {args.runs} runs; target <= {PACKING_TARGET}x per doubling)")
     previous: tuple[int, int, float] | None = None
     for size in args.packing:

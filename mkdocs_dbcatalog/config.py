@@ -124,7 +124,11 @@ class DiagramsConfig(base.Config):
     """Diagram blocks per page (each costs the reader's browser about a second); the least connected
     groups past it are listed, not drawn."""
     offline = c.Type(bool, default=False)
-    """Ship Mermaid with the site instead of Material loading it from a CDN (air-gapped docs)."""
+    """Ship Mermaid 12 with the site (boxes, ELK, no CDN) instead of loading Material's Mermaid 11 from its CDN."""
+    layout = c.Choice(("dagre", "elk"), default="dagre")
+    """Mermaid's layout engine; `elk` (often tidier for large blocks) needs `offline: true`."""
+    distance = c.Type(int, default=1)
+    """How many relationships away a table page's diagram reaches (as tbls' `er.distance`)."""
 
 
 class HistoryConfig(base.Config):

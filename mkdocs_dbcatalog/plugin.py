@@ -27,7 +27,7 @@ from .export import FORMATS, published
 from .health import Health
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
-from .render import governance, material, stylesheet
+from .render import assets, governance, stylesheet
 from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.links import SiteMap
@@ -78,9 +78,15 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         if stylesheet.STYLESHEET_URI not in config.extra_css:
             config.extra_css.append(stylesheet.STYLESHEET_URI)
         diagrams = self.config.diagrams
-        if diagrams.enabled and diagrams.offline:
-            # After Material's bundle in base.html, so `window.mermaid` exists before pages mount.
-            config.extra_javascript.append(material.SCRIPT_URI)
+        if diagrams.enabled:
+            if diagrams.layout == "elk" and not diagrams.offline:
+                raise PluginError(
+                    "dbcatalog: diagrams.layout: elk needs diagrams.offline: true (the shipped Mermaid 12 has "
+                    "the ELK layout; the Mermaid 11 that Material loads from its CDN does not)"
+                )
+            # After the theme's own scripts (Material's `document$` exists when the viewer starts).
+            config.extra_javascript.extend(s for s in assets.scripts() if s not in config.extra_javascript)
+            config.extra_css.extend(s for s in assets.stylesheets() if s not in config.extra_css)
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         try:
             assembled = assemble(self.config, base, live=self.live)
@@ -102,6 +108,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 slugify=_slugify(config),
                 page_tags=_material_tags(config),
                 exports=tuple((f.label, f.extension, f.several) for f in map(FORMATS.get, self.config.exports) if f),
+                directory_urls=config.use_directory_urls,
             )
             settings = map_text(settings, mask_text)  # the options' texts are shown too
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
@@ -133,7 +140,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         if self.renderer is not None:
             if files.get_file_from_path(stylesheet.STYLESHEET_URI) is None:
                 files.append(File.generated(config, stylesheet.STYLESHEET_URI, abs_src_path=str(stylesheet.STYLESHEET)))
-            self._add_diagram_support(files, config, self.renderer)
+            self._add_diagram_support(files, config)
             for uri, content in self.files:
                 if files.get_file_from_path(uri) is None:
                     files.append(_Download.generated(config, uri, content=content))
@@ -144,21 +151,18 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             config.nav = _place_section(config.nav, files, nav_pages, title, self.config.nav_position)
         return files
 
-    def _add_diagram_support(self, files: Files, config: MkDocsConfig, renderer: Renderer) -> None:
-        """Ship Mermaid for offline sites; say once per build why diagrams would show as text."""
+    def _add_diagram_support(self, files: Files, config: MkDocsConfig) -> None:
+        """Ship the diagram viewer (and, offline, Mermaid): no Markdown extension is needed for diagrams."""
         diagrams = self.config.diagrams
         if not diagrams.enabled:
             return
-        if diagrams.offline and files.get_file_from_path(material.SCRIPT_URI) is None:
-            files.append(File.generated(config, material.SCRIPT_URI, abs_src_path=str(material.MERMAID_JS)))
-        if not renderer.diagrams.any():
-            return
-        notice = material.fallback_notice(
-            _features(config), config.theme.name, config.extra_javascript, diagrams.offline
-        )
-        if notice:
-            warn, message = notice
-            (log.warning if warn else log.info)(message)
+        for asset in assets.files(diagrams.offline):
+            if files.get_file_from_path(asset.uri) is not None:
+                continue  # a file of the site's own wins
+            if asset.source is not None:
+                files.append(File.generated(config, asset.uri, abs_src_path=str(asset.source)))
+            else:
+                files.append(File.generated(config, asset.uri, content=asset.content or ""))
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.renderer is None or "dbcatalog:" not in markdown or page.file.src_uri in self.generated:
@@ -251,6 +255,8 @@ def _diagram_options(options: PluginConfig) -> DiagramOptions:
         max_tables=max(2, d.max_tables),
         max_relations=max(1, d.max_relations),
         max_diagrams=max(1, d.max_diagrams),
+        layout=d.layout,
+        distance=max(1, d.distance),
     )
 
 

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_dbcatalog.render import material
+from mkdocs_dbcatalog.render import assets
 
 from .sitebuilder import SiteBuilder, main_content
 
 SHOP = Path(__file__).parent / "data" / "er_shop"
-FALLBACK_MESSAGE = "ER diagrams are shown as text"
 
 
 def shop_site(site: SiteBuilder, **options: object) -> None:
@@ -27,15 +26,15 @@ def shop_site(site: SiteBuilder, **options: object) -> None:
 
 
 def mermaid_blocks(page_html: str) -> list[str]:
-    """The text of every Mermaid block as Material receives it (`<pre class="mermaid"><code>`)."""
-    return [html.unescape(m) for m in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page_html, re.S)]
+    """The text of every diagram block as the viewer reads it (`<script type="text/plain">`)."""
+    return re.findall(r'<script type="text/plain" class="dbcatalog-mermaid">\n(.*?)</script>', page_html, re.S)
 
 
 def test_material_site_has_diagrams_on_catalog_database_and_table_pages(site: SiteBuilder) -> None:
     shop_site(site)
     result = site.build()
     assert result.error is None, result.error
-    assert FALLBACK_MESSAGE not in result.log_text
+    assert result.warnings == []
     (database,) = mermaid_blocks(result.html("databases/shop/"))
     assert database.startswith("erDiagram\n")
     assert 't2["orders"]' in database or '["orders"]' in database
@@ -68,47 +67,35 @@ def test_text_summary_uses_the_catalog_notation_with_links(site: SiteBuilder) ->
     assert "categories *---* products via product_categories" in overview
 
 
-def test_table_page_lists_its_relationships_even_without_diagrams(site: SiteBuilder) -> None:
-    shop_site(site, theme="mkdocs")
-    result = site.build()
-    assert result.error is None, result.error
-    page = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/shop/products/"))))
-    assert "Relationships" in page
-    assert "categories *---* products via product_categories" in page
-    assert "products 1---* reviews (product_id)" in page
-    assert "erDiagram" not in result.all_text()
+def test_diagrams_need_no_markdown_extension_on_any_theme(site: SiteBuilder) -> None:
+    """A site given only a URL (no superfences fence) builds --strict with diagrams, on Material and
+    on MkDocs' own theme: the plugin ships the viewer that draws them."""
+    site.write("docs/index.md", "# Home\n")
+    for theme in ("material", "mkdocs"):
+        shutil.rmtree(site.root / "catalog", ignore_errors=True)
+        shutil.copytree(SHOP, site.root / "catalog")
+        site.write("mkdocs.yml", f"site_name: t\ntheme: {{name: {theme}}}\nplugins: [search, dbcatalog]\n")
+        result = site.build(strict=True)
+        assert result.error is None, (theme, result.error)
+        assert len(mermaid_blocks(result.html("databases/shop/products/"))) == 1
+        page = result.html("databases/shop/products/")
+        assert 'src="../../../assets/dbcatalog/diagrams.js"' in page
+        assert 'href="../../../assets/dbcatalog/diagrams.css"' in page
+        text = html.unescape(re.sub(r"<[^>]+>", "", main_content(page)))
+        assert "categories *---* products via product_categories" in text  # the list is there too
+        assert "products 1---* reviews (product_id)" in text
 
 
-def test_plain_theme_without_mermaid_informs_once_and_builds_strict(site: SiteBuilder) -> None:
-    shop_site(site, theme="mkdocs")
-    result = site.build(strict=True)
-    assert result.error is None, result.error
-    assert result.log_text.count(FALLBACK_MESSAGE) == 1
-    assert not [w for w in result.warnings if FALLBACK_MESSAGE in w]
-
-
-def test_material_without_the_mermaid_fence_warns_once(site: SiteBuilder) -> None:
-    shutil.copytree(SHOP, site.root / "catalog")
-    site.mkdocs_yml(extra={"theme": {"name": "material", "font": False}, "markdown_extensions": ["admonition"]})
-    result = site.build(strict=False)
-    assert result.error is None, result.error
-    assert [w for w in result.warnings if FALLBACK_MESSAGE in w] == [result.warnings[-1]]
-    assert sum(FALLBACK_MESSAGE in w for w in result.warnings) == 1  # once per build, not per page
-    assert "erDiagram" not in result.all_text()
-    strict = site.build(strict=True)
-    assert strict.error is not None
-
-
-def test_fence_with_a_theme_that_loads_no_mermaid_warns(site: SiteBuilder) -> None:
-    shop_site(site, theme="mkdocs")
-    config = (site.root / "mkdocs.yml").read_text()
-    config += (
-        "markdown_extensions:\n- pymdownx.superfences:\n    custom_fences:\n    - name: mermaid\n      class: mermaid\n"
-        "      format: !!python/name:pymdownx.superfences.fence_code_format\n"
-    )
-    site.write("mkdocs.yml", config)
-    result = site.build(strict=False)
-    assert sum("does not load Mermaid" in w for w in result.warnings) == 1
+def test_diagram_links_point_at_the_built_pages(site: SiteBuilder) -> None:
+    """Raw HTML is not rewritten by MkDocs: each box's link is the built page's URL, for both URL styles."""
+    shop_site(site)
+    for directory_urls, orders in ((True, "../orders/"), (False, "orders.html")):
+        config = (site.root / "mkdocs.yml").read_text().replace("use_directory_urls: false\n", "")
+        site.write("mkdocs.yml", config + ("" if directory_urls else "use_directory_urls: false\n"))
+        result = site.build()
+        page = result.html("databases/shop/order_lines/" if directory_urls else "databases/shop/order_lines.html")
+        (links,) = re.findall(r'data-links="([^"]*)"', page)
+        assert orders in html.unescape(links).replace('\\/', '/'), links
 
 
 def test_diagrams_disabled_draws_nothing_and_says_nothing(site: SiteBuilder) -> None:
@@ -117,30 +104,41 @@ def test_diagrams_disabled_draws_nothing_and_says_nothing(site: SiteBuilder) -> 
     result = site.build()
     assert result.error is None, result.error
     assert "erDiagram" not in result.all_text()
-    assert FALLBACK_MESSAGE not in result.log_text
+    assert not (result.site_dir / assets.FOLDER / "diagrams.js").exists()
     assert "categories *---* products" in html.unescape(re.sub(r"<[^>]+>", "", result.html("databases/shop/")))
 
 
-def test_offline_option_ships_the_vendored_mermaid_after_materials_bundle(site: SiteBuilder) -> None:
-    shop_site(site, diagrams={"offline": True})
+def test_offline_option_ships_mermaid_12_and_the_viewer_with_their_licences(site: SiteBuilder) -> None:
+    shop_site(site, diagrams={"offline": True, "layout": "elk"})
     result = site.build()
     assert result.error is None, result.error
-    shipped = result.site_dir / material.SCRIPT_URI
-    assert shipped.read_bytes() == material.MERMAID_JS.read_bytes()
-    recorded = (material.ASSETS / "VERSION").read_text()
-    assert f"sha256: {hashlib.sha256(shipped.read_bytes()).hexdigest()}" in recorded
-    assert f"version: {material.mermaid_version()}" in recorded and material.mermaid_version().startswith("11.")
+    folder = result.site_dir / assets.FOLDER
+    for package, name in (("mermaid", "mermaid.min.js"), ("panzoom", "panzoom.min.js")):
+        shipped = folder / name
+        recorded = (assets.ASSETS / package / "VERSION").read_text()
+        assert f"sha256: {hashlib.sha256(shipped.read_bytes()).hexdigest()}" in recorded
+        assert "license: MIT" in recorded
+        assert "Permission is hereby granted, free of charge" in (assets.ASSETS / package / "LICENSE").read_text()
+    assert assets.version("mermaid").startswith("12.") and assets.version("panzoom").startswith("4.")
+    notices = (folder / "THIRD-PARTY-LICENSES.txt").read_text()
+    assert "version: 12." in notices and "Permission is hereby granted" in notices
+    viewer = (folder / "diagrams.js").read_text()
+    assert viewer.startswith('window.dbcatalogDiagrams = {"mermaid": null};')  # the shipped copy, beside it
+    (block,) = mermaid_blocks(result.html("databases/shop/"))
+    assert block.startswith("---\nconfig:\n  layout: elk\n---\nerDiagram\n")
     page = result.html("databases/shop/orders/")
-    bundle = page.index("assets/javascripts/bundle.")
-    ours = page.index('src="../../../assets/dbcatalog/mermaid.min.js"')
-    assert bundle < ours
+    assert page.index("assets/javascripts/bundle.") < page.index('src="../../../assets/dbcatalog/diagrams.js"')
 
 
-def test_without_offline_no_mermaid_is_shipped(site: SiteBuilder) -> None:
+def test_without_offline_the_viewer_asks_materials_cdn_and_elk_is_refused(site: SiteBuilder) -> None:
     shop_site(site)
     result = site.build()
-    assert not (result.site_dir / material.SCRIPT_URI).exists()
-    assert "dbcatalog/mermaid.min.js" not in result.html("databases/")
+    assert not (result.site_dir / assets.FOLDER / "mermaid.min.js").exists()
+    viewer = (result.site_dir / assets.FOLDER / "diagrams.js").read_text()
+    assert viewer.startswith(f'window.dbcatalogDiagrams = {{"mermaid": "{assets.CDN_MERMAID}"}};')
+    site.mkdocs_yml({"diagrams": {"layout": "elk"}}, theme="material")
+    refused = site.build()
+    assert refused.error is not None and "diagrams.layout: elk needs diagrams.offline: true" in refused.error
 
 
 def test_inferred_references_are_shown_apart_and_only_on_request(site: SiteBuilder) -> None:

@@ -117,7 +117,7 @@ def test_hostile_text_is_inert_in_built_html(tmp_path: Path, theme: str) -> None
         assert results[name].error is None, results[name].error
     result = results["hostile"]
     if theme == "material":
-        assert '<pre class="mermaid">' in result.html("databases/evil/accounts/")
+        assert '<div class="dbcatalog-diagram"' in result.html("databases/evil/accounts/")
 
     for page in PAGES:
         content = main_content(result.html(page))

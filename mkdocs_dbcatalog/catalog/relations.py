@@ -214,6 +214,7 @@ class Relations:
         self._by_database: dict[str, list[Relationship]] = {}
         self._around: dict[str, dict[TableRef, list[Relationship]]] = {}
         self._inferred: dict[str, list[Relationship]] = {}
+        self._refs: dict[str, dict[str, TableRef]] = {}
         for database in catalog.databases:
             for table in database.tables:
                 for fk in table.foreign_keys:
@@ -246,6 +247,16 @@ class Relations:
         if database.name not in self._by_database:
             self._by_database[database.name] = relationships(database)
         return self._by_database[database.name]
+
+    def ref(self, database: Database, key: str) -> TableRef:
+        """The table of that key (`schema.table` or `table`), as foreign keys name it."""
+        if database.name not in self._refs:
+            self._refs[database.name] = {t.key: t.ref for t in database.tables}
+        found = self._refs[database.name].get(key)
+        if found is None:
+            schema, dot, name = key.rpartition(".")
+            found = TableRef(name, schema or None) if dot else TableRef(key)
+        return found
 
     def inferred(self, database: Database) -> list[Relationship]:
         """Relationships proposed from column names (`infer_relations`), sorted like the others."""

@@ -16,7 +16,8 @@ from ..catalog import viewpoints
 from ..catalog.model import Catalog, Database, Table, TableRef, Viewpoint
 from ..catalog.relations import Kind, Relations, Relationship, foreign_key_relationship
 from .mermaid import Attribute, Block, Card, Edge, Entity, entity_size, js_length
-from .packing import Bin, DiagramOptions, DiagramSet, Graph, plan
+from .overview import DatabaseMap, database_map
+from .packing import Bin, DiagramOptions, DiagramSet, Graph, components, plan
 
 __all__ = ["DiagramOptions", "DiagramSet", "Diagrams", "database_diagrams", "system_diagram", "table_diagram"]
 
@@ -138,7 +139,26 @@ def database_diagrams(
     for key, ref in refs.items():
         schemas[ref.schema or ""].add(key)
     groups = sorted(schemas.items())
-    result = plan(graph, groups, options)
+
+    def group_boxes(keys: list[str]) -> list[tuple[str, list[str]]]:
+        """A box per schema when a block holds several, else per connected group packed together."""
+        by_schema: dict[str, list[str]] = {}
+        for key in keys:
+            by_schema.setdefault(refs[key].schema or "", []).append(key)
+        if len(by_schema) > 1:
+            return [
+                (f"schema {schema}" if schema else "default schema", members) for schema, members in by_schema.items()
+            ]
+        parts = components(graph, set(keys))
+        if len(parts) < 2:
+            return []
+        return [
+            (f"around {graph.entities[order[0]].label}", order)
+            for order in (graph.order(part) for part in parts)
+            if len(order) > 1
+        ]
+
+    result = plan(graph, groups, options, boxes=group_boxes)
     folded = {r.via.key for r in relations.relationships(database) if r.via}
     result.isolated = sorted(t.key for t in database.tables if t.key not in refs and t.key not in folded)
     return result
@@ -147,7 +167,11 @@ def database_diagrams(
 def table_diagram(
     database: Database, table: Table, relations: Relations, options: DiagramOptions, boxes: Entities | None = None
 ) -> DiagramSet:
-    """A table and its direct neighbours; a junction is drawn with its own two keys."""
+    """A table and its neighbours within `options.distance`; a junction is drawn with its own two keys.
+
+    Nearer tables come first, then the most connected: when there are more than a block holds,
+    the farthest and least connected are listed instead of drawn.
+    """
     found: list[Relationship] = []
     for relation in relations.around(database, table) + relations.inferred_around(database, table):
         if relation.via == table.ref:
@@ -160,13 +184,27 @@ def table_diagram(
     for relation in found:
         refs.setdefault(relation.parent.key, relation.parent)
         refs.setdefault(relation.child.key, relation.child)
+    step = {key: 1 for key in refs if key != table.key}
+    if options.distance > 1:
+        far = viewpoints.around(list(refs), options.distance - 1, lambda key: neighbours(database, relations, key))
+        near = set(refs)
+        for key in far:
+            ref = relations.ref(database, key)
+            refs[key] = ref
+            step[key] = 2
+            for relation in relations.around(database, ref) + relations.inferred_around(database, ref):
+                ends = {relation.parent.key, relation.child.key}
+                if ends <= near | set(far) and relation not in found and relation.via != table.ref:
+                    found.append(relation)
     boxes = boxes or Entities(database, options)
     made = {key: boxes.get(ref) for key, ref in refs.items()}
     entities = {k: e for k, (e, _) in made.items()}
     graph = Graph(entities, merge_parallel([relationship_edge(r) for r in found]), {k: n for k, (_, n) in made.items()})
     box = Bin(graph, options)
     box.add({table.key})
-    ranked = sorted((k for k in entities if k != table.key), key=lambda k: (-relations.degree(database, refs[k]), k))
+    ranked = sorted(
+        (k for k in entities if k != table.key), key=lambda k: (step[k], -relations.degree(database, refs[k]), k)
+    )
     not_drawn = []
     for key in ranked:
         if len(box.keys) < options.max_tables and box.fits({key}):
@@ -181,13 +219,11 @@ def table_diagram(
 
 def neighbours(database: Database, relations: Relations, key: str) -> set[TableRef]:
     """The tables one relationship away (a junction counts as the way between its two tables)."""
-    table = database.table(key)
-    if table is None:
-        return set()
+    ref = relations.ref(database, key)
     found: set[TableRef] = set()
-    for relation in relations.around(database, table):
+    for relation in relations.around(database, ref):
         found |= {r for r in (relation.parent, relation.child, relation.via) if r is not None}
-    found.discard(table.ref)
+    found.discard(ref)
     return found
 
 
@@ -209,7 +245,16 @@ def viewpoint_diagram(
     for key in near:
         entities[key] = Entity(key, key, muted=True)
     graph = Graph(entities, merge_parallel([relationship_edge(r) for r in drawn]))
-    return plan(graph, [("", keys)], options)
+    group_of = viewpoints.groups(database, viewpoint)
+
+    def viewpoint_boxes(keys: list[str]) -> list[tuple[str, list[str]]]:
+        found: dict[str, list[str]] = {group.name: [] for group in viewpoint.groups}
+        for key in keys:
+            if key in group_of and key in made:
+                found[group_of[key]].append(key)
+        return [(name, members) for name, members in found.items() if members]
+
+    return plan(graph, [("", keys)], options, boxes=viewpoint_boxes)
 
 
 def system_diagram(catalog: Catalog, options: DiagramOptions) -> DiagramSet:
@@ -279,6 +324,10 @@ class Diagrams:
 
     def system(self) -> DiagramSet:
         return system_diagram(self.catalog, self.options)
+
+    def map(self, database: Database) -> DatabaseMap | None:
+        """The map that leads the page of a database too large for one diagram."""
+        return database_map(database, self.relations, self.options.max_tables)
 
     def viewpoint(self, database: Database, viewpoint: Viewpoint) -> DiagramSet:
         return viewpoint_diagram(database, viewpoint, self.relations, self.options, self._entities(database))

@@ -135,9 +135,35 @@ class SiteMap:
         rel = "/".join([".."] * (len(start) - common) + target[common:])
         return rel + (f"#{anchor}" if anchor else "")
 
+    def html_link(self, from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+        """A link for raw HTML, which MkDocs does not rewrite: from the built page to the built page.
+
+        Pages become `name/` (`use_directory_urls`, MkDocs' default) or `name.html`; `index.md`
+        is its folder.
+        """
+        path, _, anchor = to_uri.partition("#")
+        if path == from_uri:
+            return f"#{anchor}" if anchor else "./"
+        start, target = _built(from_uri, directory_urls), _built(path, directory_urls)
+        folder = start.rsplit("/", 1)[0].split("/") if "/" in start else []
+        parts = target.split("/")
+        common = 0
+        while common < min(len(folder), len(parts) - 1) and folder[common] == parts[common]:
+            common += 1
+        rel = "/".join([".."] * (len(folder) - common) + parts[common:]) or "./"
+        return rel + (f"#{anchor}" if anchor else "")
+
     def pages(self) -> list[str]:
         """Every page to generate, catalog index first."""
         uris = [self.index, *self.databases.values()]
         if self.table_pages:
             uris += self.tables.values()
         return uris + list(self.viewpoints.values())
+
+
+def _built(uri: str, directory_urls: bool) -> str:
+    """Where MkDocs writes the page of a `.md` source: `a/b/` or `a/b.html` (`a/` for `a/index.md`)."""
+    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] + ("" if directory_urls else "index.html")
+    return f"{stem}/" if directory_urls else f"{stem}.html"

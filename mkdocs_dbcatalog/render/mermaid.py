@@ -15,6 +15,8 @@ always backticked, and every character but letters, digits and inner spaces is w
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import dataclass, field
 
 from .filters import Safe
@@ -23,8 +25,9 @@ MAX_TEXT_SIZE = 50_000
 """Mermaid's `maxTextSize`: a longer diagram renders as an error message instead."""
 MAX_EDGES = 500
 """Mermaid's `maxEdges` (enforced for flowcharts; kept for ER diagrams too, which slow down long before)."""
-TEXT_MARGIN = 1_000
-"""Kept free under MAX_TEXT_SIZE, for the fence and whitespace around the text."""
+TEXT_MARGIN = 3_000
+"""Kept free under MAX_TEXT_SIZE, for the groups' `subgraph` lines (GROUP_SIZE each, at most a dozen
+per block) and whitespace."""
 
 
 def encode(text: str) -> str:
@@ -116,38 +119,62 @@ class Edge:
         return f"    {idents[self.left]} {marker} {idents[self.right]} : {quoted(self.label)}\n"
 
 
-MUTED = "classDef muted opacity:0.5"
-"""How greyed entities look, in light and dark palettes alike."""
-HEADER = "erDiagram\n    direction LR\n"
+MUTED = "classDef muted stroke-dasharray:4"
+"""Greyed entities: dashed here, half transparent through the viewer's stylesheet (Mermaid's style
+syntax takes no decimal point), so they read the same in light and dark palettes."""
+LAYOUTS = ("dagre", "elk")
+HEADER = "---\nconfig:\n  layout: elk\n---\nerDiagram\n    direction LR\n"
 """The longest header a block can have: its size is counted in every block's budget."""
+MEMBER_SIZE = len("        t000000\n")
+"""What listing an entity in its group's `subgraph` adds."""
+GROUP_SIZE = 200
+"""A group's `subgraph` and `end` lines, with its encoded title."""
 
 
 @dataclass
 class Block:
-    """One `erDiagram` block: entities, the edges between them, and a caption for readers."""
+    """One `erDiagram` block: entities, the edges between them, boxes (groups) and a caption."""
 
     entities: list[Entity] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     caption: str | None = None
+    groups: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Boxes drawn around entities: (title, entity keys). Mermaid 11.17+ draws them (`subgraph`); the
+    viewer drops them for an older Mermaid, which would refuse the block."""
+    layout: str = "dagre"
 
     @property
     def names(self) -> list[str]:
         return [e.label for e in self.entities]
 
-    def fenced(self) -> Safe:
-        return fenced(self.text())
+    @property
+    def idents(self) -> dict[str, str]:
+        return {entity.key: f"t{i}" for i, entity in enumerate(self.entities)}
 
     def text(self) -> str:
-        idents = {entity.key: f"t{i}" for i, entity in enumerate(self.entities)}
-        parts = ["erDiagram\n"]
+        idents = self.idents
+        parts = ["---\nconfig:\n  layout: elk\n---\n"] if self.layout == "elk" else []
+        parts.append("erDiagram\n")
         if direction([e.key for e in self.entities], self.edges) == "LR":
             parts.append("    direction LR\n")
         parts += [entity.text(idents[entity.key]) for entity in self.entities]
+        for number, (title, keys) in enumerate(self.groups):
+            members = "".join(f"        {idents[key]}\n" for key in keys if key in idents)
+            if members:
+                parts.append(f"    subgraph g{number} [{quoted(title)}]\n{members}    end\n")
         parts += [edge.text(idents) for edge in self.edges]
         muted = [idents[e.key] for e in self.entities if e.muted]
         if muted:
             parts.append(f"    {MUTED}\n    class {','.join(muted)} muted\n")
         return "".join(parts)
+
+    def html(self, links: dict[str, str | None]) -> Safe:
+        """The block for the viewer (diagrams.js): its text, each box's name and page (`links`: key → URL)."""
+        return diagram_html(
+            self.text(),
+            {self.idents[e.key]: e.label for e in self.entities},
+            {self.idents[key]: url for key, url in links.items() if url and key in self.idents},
+        )
 
 
 def direction(keys: list[str], edges: list[Edge]) -> str:
@@ -178,20 +205,31 @@ def direction(keys: list[str], edges: list[Edge]) -> str:
     return "LR" if widest > 4 and widest > depth * 1.5 else "TB"
 
 
-def fenced(text: str) -> Safe:
-    """A Markdown ```` ```mermaid ```` fence, for the site's `pymdownx.superfences` custom fence.
+NOSCRIPT = "Diagrams need JavaScript; the relationships are listed as text on this page."
 
-    Unlike other code blocks (filters.fence writes raw HTML so that preprocessors such as snippets
-    cannot act on catalog text), a diagram must reach the user's custom fence as a fence. That is
-    safe here: every name is encoded to letters, digits, spaces and `#N;`, so the text holds no
-    `--8<--`, no CriticMarkup, no `{{`, and no line a fence could end on.
+
+def diagram_html(text: str, names: dict[str, str], links: dict[str, str]) -> Safe:
+    """Raw HTML that the viewer turns into a diagram, so no Markdown extension or fence is needed.
+
+    The text sits in a `<script type="text/plain">`, which browsers never run and search indexes
+    skip; every name in it is encoded to letters, digits, spaces and `#N;`, so it holds no `<`
+    (which could end the element), no `--8<--`, no CriticMarkup and no `{{`. Names and links go in
+    attributes, HTML-escaped.
     """
-    return Safe(f"```mermaid\n{text}```")
+    assert "<" not in text and "&" not in text, "Mermaid text must be encoded"
+    data = (
+        f' data-names="{html.escape(json.dumps(names, ensure_ascii=False, sort_keys=True))}"'
+        f' data-links="{html.escape(json.dumps(links, ensure_ascii=False, sort_keys=True))}"'
+    )
+    return Safe(
+        f'<div class="dbcatalog-diagram"{data}>\n<script type="text/plain" class="dbcatalog-mermaid">\n'
+        f"{text}</script>\n<noscript><p>{NOSCRIPT}</p></noscript>\n</div>"
+    )
 
 
 def entity_size(entity: Entity) -> int:
-    """Characters an entity adds to a block (the id is at most `t` and six digits)."""
-    return js_length(entity.text("t000000"))
+    """Characters an entity adds to a block (the id is at most `t` and six digits), in a group or not."""
+    return js_length(entity.text("t000000")) + MEMBER_SIZE
 
 
 def edge_size(edge: Edge) -> int:

@@ -13,6 +13,7 @@ what is left of their group.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .mermaid import HEADER, MAX_EDGES, MAX_TEXT_SIZE, TEXT_MARGIN, Block, Edge, Entity, edge_size, entity_size
@@ -32,6 +33,10 @@ class DiagramOptions:
     max_diagrams: int = 10
     """Blocks per page (each takes the reader's browser a second or so to lay out); the least
     connected groups beyond it are listed instead of drawn."""
+    layout: str = "dagre"
+    """Mermaid's layout engine: `dagre`, or `elk` (bundled with the shipped Mermaid 12)."""
+    distance: int = 1
+    """A table page's diagram shows the tables this many relationships away."""
 
     @property
     def max_text(self) -> int:
@@ -123,6 +128,11 @@ class Bin:
         self.keys |= keys
         self.text += text
         self.edges += edges
+
+
+def components(graph: Graph, keys: set[str]) -> list[set[str]]:
+    """The connected groups among `keys`, most connected first."""
+    return _components(graph, keys)
 
 
 def _components(graph: Graph, keys: set[str]) -> list[set[str]]:
@@ -234,7 +244,17 @@ def pack(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptio
     return blocks
 
 
-def plan(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptions, what: str = "tables") -> DiagramSet:
+Boxes = Callable[[list[str]], list[tuple[str, list[str]]]]
+"""The boxes to draw in a block, from its keys (most connected first): (title, keys) each."""
+
+
+def plan(
+    graph: Graph,
+    groups: list[tuple[str, set[str]]],
+    options: DiagramOptions,
+    what: str = "tables",
+    boxes: Boxes | None = None,
+) -> DiagramSet:
     everything = set().union(*(keys for _, keys in groups)) if groups else set()
     whole = Bin(graph, options)
     if whole.fits(everything):
@@ -253,8 +273,9 @@ def plan(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptio
         ordered = graph.order(keys)
         for key in ordered:
             drawn[key] = number
-        block = Block([graph.entities[k] for k in ordered])
+        block = Block([graph.entities[k] for k in ordered], layout=options.layout)
         block.edges = [e for e in graph.edges if e.left in keys and e.right in keys]
+        block.groups = boxes(ordered) if boxes else []
         if len(chosen_kept) > 1:
             block.caption = _caption(number, len(chosen_kept), name, [graph.entities[k].label for k in ordered], what)
         result.blocks.append(block)

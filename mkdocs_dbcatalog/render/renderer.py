@@ -23,6 +23,8 @@ from . import changes, commands, filters, governance
 from .diagrams import DiagramOptions, Diagrams
 from .filters import Safe
 from .links import SiteMap
+from .mermaid import Block
+from .overview import DatabaseMap
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,6 +58,8 @@ class Settings:
     """Give generated pages their tags in front matter, for Material's tags plugin."""
     exports: tuple[tuple[str, str, bool], ...] = ()
     """Published exports as (label, file extension, holds several databases), for download links."""
+    directory_urls: bool = True
+    """MkDocs' `use_directory_urls`, for links in raw HTML (diagrams), which MkDocs does not rewrite."""
 
 
 class Renderer:
@@ -123,6 +127,8 @@ class Renderer:
             link_database=_link_database,
             link_table=_link_table,
             link_viewpoint=_link_viewpoint,
+            diagram=_diagram,
+            map_html=_map_html,
             viewpoints=viewpoints,
             url_of=_url_of,
             anchor=lambda heading: settings.slugify(heading),
@@ -321,3 +327,36 @@ def _changed_table_link(context: jinja2.runtime.Context, database: Database) -> 
         return _link(context, filters.code(key), uri) if uri else filters.code(key)
 
     return link
+
+
+@jinja2.pass_context
+def _diagram(context: jinja2.runtime.Context, block: Block, database: Database | None) -> Safe:
+    """A diagram block for the viewer, each box linked to its table's page (or database's, on the system view)."""
+    site: SiteMap = context["site"]
+    catalog: Catalog = context["catalog"]
+    links: dict[str, str | None] = {}
+    for entity in block.entities:
+        if database is not None:
+            uri = site.table_uri(database, entity.key)
+        else:
+            found = catalog.database(entity.key)
+            uri = site.database_uri(found) if found else None
+        links[entity.key] = _html_url_of(context, uri) if uri else None
+    return block.html(links)
+
+
+def _html_url_of(context: jinja2.runtime.Context, uri: str) -> str:
+    site: SiteMap = context["site"]
+    settings: Settings = context["settings"]
+    return site.html_link(context["page"], uri, settings.directory_urls)
+
+
+@jinja2.pass_context
+def _map_html(context: jinja2.runtime.Context, database_map: DatabaseMap, database: Database) -> Safe:
+    site: SiteMap = context["site"]
+
+    def url(key: str) -> str | None:
+        uri = site.table_uri(database, key)
+        return _html_url_of(context, uri) if uri else None
+
+    return database_map.html(url)
