@@ -87,7 +87,9 @@ def _tags(renderer: Renderer, database: Database, table: Table | None) -> tuple[
     return tuple(t for t in dict.fromkeys(found) if fits_material(t))
 
 
-MARKER = re.compile(r"<!--\s*dbcatalog:(?P<block>[\w-]+)(?:\s+(?P<target>[^\s>]+))?\s*-->")
+MARKER = re.compile(
+    r"(?P<indent>^[ \t]*)?<!--\s*dbcatalog:(?P<block>[\w-]+)(?:\s+(?P<target>[^\s>]+))?\s*-->", re.MULTILINE
+)
 
 
 def embed(markdown: str, page_uri: str, renderer: Renderer, where: str) -> str:
@@ -108,6 +110,10 @@ def embed(markdown: str, page_uri: str, renderer: Renderer, where: str) -> str:
                 if table is None:
                     raise CatalogError(f"marker {match.group(0)!r}: {db_name} has no table {table_key!r}", where=where)
                 context["table"] = table
-        return renderer.render(f"blocks/{block}.md.jinja", page_uri, **context)
+        text = renderer.render(f"blocks/{block}.md.jinja", page_uri, **context)
+        indent = match.group("indent")
+        if indent:  # a marker inside an admonition or a list: the whole block goes there
+            text = indent + text.replace("\n", "\n" + indent)
+        return text
 
     return MARKER.sub(replace, markdown)

@@ -30,6 +30,7 @@ from .pages import GeneratedPage, embed, generate
 from .render import assets, governance, stylesheet
 from .render.diagrams import DiagramOptions
 from .render.filters import page_title
+from .render.htmlblocks import PlaceHtml
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
 from .sources import yamlschema
@@ -93,7 +94,9 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             for warning in assembled.warnings:
                 log.warning(warning)
             _report(assembled.health)
-            site = SiteMap.build(assembled.catalog, self.config.path, self.config.table_pages)
+            site = SiteMap.build(
+                assembled.catalog, self.config.path, self.config.table_pages, config.use_directory_urls
+            )
             footer = self.config.footer
             settings = Settings(
                 title=self.config.title,
@@ -124,6 +127,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             self.files += published(assembled.catalog, site, self.config.exports, config.site_url)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
+        config.markdown_extensions.append(PlaceHtml(self.renderer.fragments))  # type: ignore[arg-type]
         self.watch = assembled.watch
         return config
 

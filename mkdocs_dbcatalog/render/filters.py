@@ -13,6 +13,8 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from markupsafe import Markup
+
 _INLINE = {
     "&": "&amp;",
     "<": "&lt;",
@@ -54,6 +56,10 @@ class Safe(str):
 
     __slots__ = ()
 
+    def __html__(self) -> str:
+        # Escaped Markdown is valid HTML too (numeric character references): safe in an HTML block.
+        return self
+
 
 def escape(value: Any) -> Safe:
     """Text → Markdown that shows it literally, on one line (fit for a table cell or a heading)."""
@@ -67,11 +73,15 @@ def escape(value: Any) -> Safe:
 
 def escape_multiline(value: Any) -> Safe:
     """Like `escape`, but keeps paragraphs: for descriptions shown outside tables."""
+    return Safe("\n\n".join(escape(p) for p in _paragraphs(value)))
+
+
+def _paragraphs(value: Any) -> list[str]:
     if value is None:
-        return Safe("")
+        return []
     # \r\n is one line break, not two: normalise before looking for the blank line between paragraphs.
     paragraphs = re.split(r"\n[^\S\n]*\n\s*", str(value).strip().replace("\r\n", "\n").replace("\r", "\n"))
-    return Safe("\n\n".join(escape(p) for p in paragraphs if p.strip()))
+    return [p for p in paragraphs if p.strip()]
 
 
 def code(value: Any) -> Safe:
@@ -190,3 +200,52 @@ def link(text: Any, url: str, anchor: str | None = None) -> Safe:
     """A Markdown link from text (escaped) to a URL the renderer computed (never from user input)."""
     target = url + (f"#{anchor}" if anchor else "")
     return Safe(f"[{escape(text)}]({target})")
+
+
+# The HTML context: generated tables are HTML placed after Markdown conversion (render/htmlblocks.py),
+# which no Markdown extension ever sees, so only HTML's own specials are escaped. Line breaks and
+# control characters are handled as in Markdown text, from the same table.
+_HTML_SPECIAL = "&<>\"'"
+_HTML_TABLE = {c: r for c, r in _INLINE_TABLE.items() if chr(c) not in _INLINE or chr(c) in _HTML_SPECIAL}
+
+
+def escape_html(value: Any) -> Markup:
+    """Text → HTML that shows it literally, on one line: `<br>` for line breaks, as in `escape`."""
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    if value is None:
+        return Markup("")
+    return Markup(str(value).strip().replace("\r\n", "\n").translate(_HTML_TABLE))
+
+
+def finalize_html(value: Any) -> Any:
+    """`finalize` inside an HTML block: the same values as in Markdown, escaped for HTML."""
+    if type(value) is str:
+        return Markup(value.strip().replace("\r\n", "\n").translate(_HTML_TABLE))
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "YES" if value else "NO"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return escape_html(value)
+
+
+def escape_multiline_html(value: Any) -> Markup:
+    """Like `escape_multiline`, for HTML: paragraphs separated by an empty line."""
+    return Markup("<br><br>").join(escape_html(p) for p in _paragraphs(value))
+
+
+def code_html(value: Any) -> Markup:
+    if value is None or value == "":
+        return Markup("")
+    return Markup(f"<code>{escape_html(value)}</code>")
+
+
+def join_html(values: Any, separator: str = ", ") -> Markup:
+    return Markup.escape(separator).join(escape_html(v) for v in values if v is not None)
+
+
+def link_html(text: Any, url: str) -> Markup:
+    """An HTML link from text (escaped) to a final URL the renderer computed (never from user input)."""
+    return Markup(f'<a href="{escape_html(url)}">{escape_html(text)}</a>')

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..catalog.model import Owner
 from ..catalog.tags import is_pii
-from .filters import Safe, escape, link
+from .filters import Safe, escape, escape_html, link, link_html
 from .links import slugify
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -30,35 +30,38 @@ def tag_anchors(tags: Iterable[str]) -> dict[str, Safe]:
     return anchors
 
 
-def badges(tags: Iterable[str], href: Callable[[str], str | None]) -> Safe:
-    """Tags as Material's `md-tag` chips, each holding a Markdown link to `href(tag)` (a page's
-    src_uri and anchor, so MkDocs turns it into the built page's URL); plain when it is None."""
+def badges(tags: Iterable[str], href: Callable[[str], str | None], html: bool = False) -> Safe:
+    """Tags as Material's `md-tag` chips, each holding a link to `href(tag)` (a Markdown link to a
+    page's src_uri and anchor, or with `html` the final URL); plain when it is None."""
     chips = []
+    text, linked = (escape_html, link_html) if html else (escape, link)
     for tag in tags:
         css = "md-tag dbc-tag dbc-tag--pii" if is_pii((tag,)) else "md-tag dbc-tag"
         url = href(tag)
-        chips.append(f'<span class="{css}">{escape(tag) if url is None else link(tag, url)}</span>')
+        chips.append(f'<span class="{css}">{text(tag) if url is None else linked(tag, url)}</span>')
     return Safe(" ".join(chips))
 
 
-def owner_text(owner: Owner | None) -> Safe:
-    """`team (contact)`, or — for no owner."""
+def owner_text(owner: Owner | None, html: bool = False) -> Safe:
+    """`team (contact)`, or — for no owner (`html`: inside an HTML block)."""
     if owner is None:
         return Safe("—")
+    text = escape_html if html else escape
     if not owner.contact:
-        return escape(owner.team)
-    return Safe(f"{escape(owner.team)} ({contact_text(owner.contact)})")
+        return Safe(text(owner.team))
+    return Safe(f"{text(owner.team)} ({contact_text(owner.contact, html)})")
 
 
-def contact_text(contact: str | None) -> Safe:
+def contact_text(contact: str | None, html: bool = False) -> Safe:
     """An e-mail address or an https URL is a link; anything else (a chat channel) is text."""
     if not contact:
         return Safe("—")
+    text, linked = (escape_html, link_html) if html else (escape, link)
     if _EMAIL.fullmatch(contact):
-        return link(contact, f"mailto:{contact}")
+        return Safe(linked(contact, f"mailto:{contact}"))
     if _WEB.fullmatch(contact):
-        return link(contact, contact)
-    return escape(contact)
+        return Safe(linked(contact, contact))
+    return Safe(text(contact))
 
 
 _UNESCAPED_BY_MATERIAL = frozenset("<>&\"'")

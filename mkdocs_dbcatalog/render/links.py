@@ -48,9 +48,11 @@ class SiteMap:
     table_pages: bool
     viewpoints: dict[tuple[str, str], str] = field(default_factory=dict)
     """(database, viewpoint name) → its page, `<database>/viewpoints/<slug>.md`."""
+    directory_urls: bool = True
+    """MkDocs' `use_directory_urls`: how a page's src_uri becomes its URL, for links in HTML blocks."""
 
     @classmethod
-    def build(cls, catalog: Catalog, root: str, table_pages: bool) -> SiteMap:
+    def build(cls, catalog: Catalog, root: str, table_pages: bool, directory_urls: bool = True) -> SiteMap:
         root = root.strip("/")
         # health.md and tags.md: the health and Tags pages
         db_slugs = _unique([d.name for d in catalog.databases], _RESERVED | {"health", "tags"})
@@ -68,7 +70,7 @@ class SiteMap:
             folder = posixpath.join(posixpath.dirname(databases[database.name]), "viewpoints")
             for name, slug in _unique([v.name for v in database.viewpoints]).items():
                 viewpoints[(database.name, name)] = posixpath.join(folder, f"{slug}.md")
-        return cls(root, databases, tables, table_pages, viewpoints)
+        return cls(root, databases, tables, table_pages, viewpoints, directory_urls)
 
     @property
     def index(self) -> str:
@@ -152,6 +154,29 @@ class SiteMap:
             common += 1
         rel = "/".join([".."] * (len(folder) - common) + parts[common:]) or "./"
         return rel + (f"#{anchor}" if anchor else "")
+
+    def href(self, from_uri: str, to_uri: str) -> str:
+        """The same link as `relative`, as the final URL MkDocs makes of it: for HTML, which MkDocs
+        does not rewrite."""
+        path, _, anchor = to_uri.partition("#")
+        if path == from_uri:
+            return f"#{anchor}" if anchor else "#"
+        start, target = self.url(from_uri).split("/"), self.url(path).split("/")
+        start.pop()  # a page's links are relative to its folder: `a/b/` is the folder a/b, `a/b.html` is in a
+        common = 0
+        while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+            common += 1
+        rel = "/".join([".."] * (len(start) - common) + target[common:]) or "./"
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def url(self, src_uri: str) -> str:
+        """A page's URL relative to the site root, as MkDocs' `File.url` gives it (`a/b.md` → `a/b/`)."""
+        stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+        folder, _, name = stem.rpartition("/")
+        prefix = f"{folder}/" if folder else ""
+        if name in ("index", "README"):
+            return prefix if self.directory_urls else f"{prefix}index.html"
+        return f"{prefix}{name}/" if self.directory_urls else f"{prefix}{name}.html"
 
     def pages(self) -> list[str]:
         """Every page to generate, catalog index first."""

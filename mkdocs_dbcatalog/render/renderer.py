@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markdown.extensions import toc
+from markupsafe import Markup
 
 from ..catalog import coverage, engines, summary, viewpoints
 from ..catalog.freshness import read_age
@@ -19,9 +21,10 @@ from ..catalog.relations import Relations
 from ..catalog.tags import TagIndex
 from ..catalog.timeline import Timeline, structure_as_of
 from ..errors import CatalogError
-from . import changes, commands, filters, governance
+from . import changes, commands, filters, governance, htmlblocks
 from .diagrams import DiagramOptions, Diagrams
 from .filters import Safe
+from .htmlblocks import HtmlBlocks, either
 from .links import SiteMap
 from .mermaid import Block
 from .overview import DatabaseMap
@@ -89,25 +92,29 @@ class Renderer:
         loaders += [jinja2.PrefixLoader({"_base": shipped}), shipped]
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
-            finalize=filters.finalize,
+            finalize=htmlblocks.finalize,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
-            autoescape=False,
+            autoescape=htmlblocks.is_html_template,
             auto_reload=False,
+            extensions=[HtmlBlocks],
         )
+        self.fragments = self.env.extensions[HtmlBlocks.identifier].fragments  # type: ignore[attr-defined]
+        """The HTML blocks of every page rendered, placed after Markdown conversion (htmlblocks.py)."""
+        escape = either(filters.escape, filters.escape_html)
         self.env.filters.update(
-            escape=filters.escape,
-            e=filters.escape,
-            text=filters.escape_multiline,
-            code=filters.code,
+            escape=escape,
+            e=escape,
+            text=either(filters.escape_multiline, filters.escape_multiline_html),
+            code=either(filters.code, filters.code_html),
             fence=filters.fence,
             yesno=filters.yesno,
             rows=filters.rows,
             size=filters.size,
             when=filters.when,
-            join_escaped=filters.join,
+            join_escaped=either(filters.join, filters.join_html),
             engine_title=engines.title,
             safe=Safe,
         )
@@ -148,8 +155,8 @@ class Renderer:
             tag_anchors=anchors,
             tag_badges=_tag_badges,
             owners=ownership(catalog),
-            owner_text=governance.owner_text,
-            contact_text=governance.contact_text,
+            owner_text=either(governance.owner_text, partial(governance.owner_text, html=True)),
+            contact_text=either(governance.contact_text, partial(governance.contact_text, html=True)),
             unowned=unowned,
             timeline=self.timeline,
             describe_change=changes.describe,
@@ -264,15 +271,19 @@ def default_status(catalog: Catalog) -> str:
 
 @jinja2.pass_context
 def _url_of(context: jinja2.runtime.Context, uri: str) -> str:
+    """A link from the page: a `.md` path in Markdown (MkDocs resolves it), the final URL in HTML."""
     site: SiteMap = context["site"]
+    if context.eval_ctx.autoescape:
+        return site.href(context["page"], uri)
     return site.relative(context["page"], uri)
 
 
 @jinja2.pass_context
-def _link(context: jinja2.runtime.Context, text: Any, uri: str | None) -> Safe:
+def _link(context: jinja2.runtime.Context, text: Any, uri: str | None) -> Safe | Markup:
+    html = context.eval_ctx.autoescape
     if uri is None:
-        return filters.escape(text)
-    return filters.link(text, _url_of(context, uri))
+        return filters.escape_html(text) if html else filters.escape(text)
+    return (filters.link_html if html else filters.link)(text, _url_of(context, uri))
 
 
 @jinja2.pass_context
@@ -282,26 +293,26 @@ def _tag_badges(context: jinja2.runtime.Context, tags: tuple[str, ...]) -> Safe:
     anchors: dict[str, Safe] = context["tag_anchors"]
 
     def href(tag: str) -> str | None:
-        return site.relative(context["page"], f"{site.tags}#{anchors[tag]}") if tag in anchors else None
+        return _url_of(context, f"{site.tags}#{anchors[tag]}") if tag in anchors else None
 
-    return governance.badges(tags, href)
+    return governance.badges(tags, href, context.eval_ctx.autoescape)
 
 
 @jinja2.pass_context
-def _link_database(context: jinja2.runtime.Context, database: Database | str, text: Any = None) -> Safe:
+def _link_database(context: jinja2.runtime.Context, database: Database | str, text: Any = None) -> Safe | Markup:
     site: SiteMap = context["site"]
     name = database if isinstance(database, str) else database.name
     catalog: Catalog = context["catalog"]
     found = catalog.find_database(name)
     if found is None:
-        return filters.escape(text or name)
+        return _link(context, text or name, None)
     return _link(context, text or found.name, site.database_uri(found))
 
 
 @jinja2.pass_context
 def _link_table(
     context: jinja2.runtime.Context, database: Database | str, table: Table | TableRef | str, text: Any = None
-) -> Safe:
+) -> Safe | Markup:
     """A link to a table's page (or section); plain text when the catalog does not have it."""
     site: SiteMap = context["site"]
     catalog: Catalog = context["catalog"]
@@ -313,7 +324,7 @@ def _link_table(
 
 
 @jinja2.pass_context
-def _link_viewpoint(context: jinja2.runtime.Context, database: Database, viewpoint: Viewpoint) -> Safe:
+def _link_viewpoint(context: jinja2.runtime.Context, database: Database, viewpoint: Viewpoint) -> Safe | Markup:
     site: SiteMap = context["site"]
     return _link(context, viewpoint.name, site.viewpoint_uri(database, viewpoint))
 
