@@ -74,10 +74,11 @@ def page(history: MigrationHistory, url: str = "postgresql://app:S3cret-pw@db.in
     renderer = Renderer(
         catalog, SiteMap.build(catalog, "databases", True), Settings(features=Features(admonition=True))
     )
-    return renderer.render("blocks/migrations.md.jinja", "databases/orders/index.md", database=database, level=2)
+    markdown = renderer.render("blocks/migrations.md.jinja", "databases/orders/index.md", database=database, level=2)
+    return renderer.fragments.expand(markdown)
 
 
-_ROW = re.compile(r"^\| <code>(?P<version>[^<]*)</code>(?P<rest>.*)\|\s*$", re.MULTILINE)
+_ROW = re.compile(r"^<tr><td><code>(?P<version>[^<]*)</code>(?P<rest>.*)</td></tr>$", re.MULTILINE)
 
 
 def table_rows(markdown: str) -> list[tuple[str, str]]:
@@ -86,6 +87,6 @@ def table_rows(markdown: str) -> list[tuple[str, str]]:
 
     rows = []
     for match in _ROW.finditer(markdown):
-        cells = [c.strip() for c in match.group("rest").split("|")]
+        cells = [c.strip() for c in match.group("rest").split("</td> <td>")]
         rows.append((html.unescape(match.group("version")), html.unescape(cells[-1] if cells else "")))
     return rows

@@ -60,9 +60,9 @@ def test_page_shows_applied_and_pending_in_alembic_history_order(project: Path, 
     assert "**3 applied, 3 pending**; current head: <code>c3</code>" in markdown
     assert "Applied state read from the <code>alembic&#95;version</code> table" in markdown
     # Graph roles: the fork, the merge (with both parents) and the head are marked.
-    assert re.search(r"<code>b2</code> \*branch point\*", markdown)
-    assert re.search(r"<code>e5</code> \*merge\* \| <code>c3</code>, <code>d4</code>", markdown)
-    assert re.search(r"<code>f6</code> \*head\*", markdown)
+    assert "<code>b2</code> <em>branch point</em>" in markdown
+    assert "<code>e5</code> <em>merge</em></td> <td><code>c3</code>, <code>d4</code>" in markdown
+    assert "<code>f6</code> <em>head</em>" in markdown
     assert "alembic -c orders/alembic.ini upgrade head" in markdown
     assert "S3cret" not in markdown
 
@@ -102,7 +102,7 @@ def test_without_a_database_the_state_is_unknown_and_files_give_the_order(projec
     assert result.heads == ("f6",)
     markdown = page(result)
     assert "Applied state not read" in markdown
-    assert "| Status |" not in markdown
+    assert "<th>Status</th>" not in markdown
     assert "**6 migrations**; head: f6." in markdown
 
 
