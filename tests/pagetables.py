@@ -1,7 +1,7 @@
 """A database's generated pages as a reader sees them: each table's rows as the texts of its cells.
 
-Renders with the shipped templates and Python-Markdown's `tables` extension (as a site does), so
-assertions read like what is on the page: `rows(page, "Columns")["t"]["Default"]`.
+Renders with the shipped templates, Python-Markdown's `tables` extension and the plugin's own (which
+places the generated HTML), as a site does, so assertions read like what is on the page: `rows(page, "Columns")["t"]["Default"]`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import markdown
 
 from mkdocs_dbcatalog.catalog.model import Catalog, Database
 from mkdocs_dbcatalog.pages import generate
+from mkdocs_dbcatalog.render.htmlblocks import PlaceHtml
 from mkdocs_dbcatalog.render.links import SiteMap
 from mkdocs_dbcatalog.render.renderer import Renderer, Settings
 
@@ -20,7 +21,8 @@ def pages(database: Database) -> dict[str, str]:
     """Page URI → HTML of every page the catalog of this one database generates."""
     catalog = Catalog((database,))
     renderer = Renderer(catalog, SiteMap.build(catalog, "databases", True), Settings())
-    return {page.src_uri: markdown.markdown(page.content, extensions=["tables"]) for page in generate(renderer)}
+    extensions = ["tables", PlaceHtml(renderer.fragments)]
+    return {page.src_uri: markdown.markdown(page.content, extensions=extensions) for page in generate(renderer)}
 
 
 def table_page(database: Database, key: str) -> str:

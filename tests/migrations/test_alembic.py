@@ -196,7 +196,7 @@ def test_pitfalls_docstring_after_imports_expressions_and_stale_headers(tmp_path
     assert by_version["1f002cab0a7"].description == (
         "add accounts\n\nSpreads the accounts over two tables.\n\nThe `releases` table is kept."
     )
-    cell = "| add accounts<br><br>Spreads the accounts over two tables.<br><br>The &#96;releases&#96; table"
+    cell = "<td>add accounts<br><br>Spreads the accounts over two tables.<br><br>The `releases` table"
     assert cell in page(result)
     assert by_version["1f002cab0a7"].date is not None and by_version["1f002cab0a7"].date.utcoffset() is not None
     # A parent only running the file could compute: the header is used, and the page says so.

@@ -186,14 +186,14 @@ def test_catalog_summary_counts_every_problem_the_database_page_shows(tmp_path: 
     pages = rendered(tmp_path)
     summary = {}
     for line in pages["databases/index.md"].split("Migration History\n", 1)[1].split("\n#", 1)[0].splitlines():
-        match = re.match(r"^\| [^|]+ \| \[(?P<db>[^\]]+)\]\([^)]*\) \|.*\| (?P<problems>[^|]+) \|$", line)
+        match = re.match(r"^<tr><td>[^<]+</td> <td><a [^>]*>(?P<db>[^<]+)</a></td> .*<td>(?P<problems>[^<]+)</td></tr>$", line)
         if match:
             summary[match.group("db")] = match.group("problems").strip()
     assert set(summary) == {"identity", "inventory", "orders", "payments"}
     for database, problems in summary.items():
         page = pages[f"databases/{database}/index.md"]
         shown = page.count('!!! warning "Migration problem"')
-        failed = re.search(r"(\d+) failed", page.split("Migration History", 1)[1].split("|", 1)[0])
+        failed = re.search(r"(\d+) failed", page.split("Migration History", 1)[1].split("<table", 1)[0])
         assert problems == (str(shown) if shown else "—"), database
         assert shown >= int(failed.group(1) if failed else 0), database
     assert summary["inventory"] == "1"
