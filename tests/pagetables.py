@@ -1,7 +1,8 @@
 """A database's generated pages as a reader sees them: each table's rows as the texts of its cells.
 
 Renders with the shipped templates, Python-Markdown's `tables` extension and the plugin's own (which
-places the generated HTML), as a site does, so assertions read like what is on the page: `rows(page, "Columns")["t"]["Default"]`.
+places the generated HTML), as a site does, so assertions read like what is on the page:
+`rows(page, "Columns")["t"]["Default"]`.
 """
 
 from __future__ import annotations
