@@ -335,7 +335,7 @@ def _changed_table_link(context: jinja2.runtime.Context, database: Database) -> 
 
     def link(key: str) -> Safe:
         uri = context["site"].table_uri(database, key)
-        return _link(context, filters.code(key), uri) if uri else filters.code(key)
+        return Safe(_link(context, filters.code(key), uri)) if uri else filters.code(key)
 
     return link
 
