@@ -168,11 +168,12 @@ TABLE = Obj(
 MODELS = Obj(
     {
         "prisma": Text(),
+        "rails": Text(),
     },
     what="models mapping",
-    hints={"schema": "prisma"},
+    hints={"schema": "prisma", "schema_rb": "rails"},
 )
-"""`models:` the application's own models: a schema.prisma file."""
+"""`models:` the application's own models: a schema.prisma or db/schema.rb file."""
 REFERENCE = Obj(
     {"from": Text(), "to": Text(), "description": Reusable()},
     required=("from", "to"),

@@ -59,6 +59,11 @@ def _read(name: str, settings: ModelSettings, base: Path, engine: str | None, ti
 
         assert settings.file is not None
         return read_prisma(_existing(settings.file, base), _shown(settings.file, base), name)
+    if settings.orm == "rails":
+        from .rails import read_schema_rb
+
+        assert settings.file is not None
+        return read_schema_rb(_existing(settings.file, base), _shown(settings.file, base), name, engine)
     raise ModelsError(f"{settings.orm} models cannot be read yet")
 
 

@@ -13,10 +13,8 @@ database. On MongoDB models are collections and composite types nest: `address.c
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +30,7 @@ from ...catalog.model import (
     TableKind,
     TableRef,
 )
+from .. import grammars
 from .base import ModelsError, ModelsRead
 from .prismatypes import native_type, provider_family, scalar_type
 
@@ -123,33 +122,17 @@ class Block:
         return [a for a in self.attributes if a.name == name]
 
 
-_parser: Any = None
-_lock = threading.Lock()
-
-
 def parse(text: str) -> list[Block]:
     """The schema's blocks. Raises ModelsError naming the line of a syntax error."""
     import lark
 
-    global _parser
-    with _lock:
-        if _parser is None:
-            grammar = resources.files(__package__).joinpath("prisma.lark").read_text(encoding="utf-8")
-            _parser = lark.Lark(grammar, parser="lalr", propagate_positions=True, maybe_placeholders=False)
-        parser = _parser
     try:
-        tree = parser.parse(text)
+        tree = grammars.parser(__package__, "prisma.lark").parse(text)
     except lark.exceptions.UnexpectedInput as problem:
-        raise ModelsError(f"line {problem.line}: not Prisma schema syntax ({_found(problem)})") from None
+        raise ModelsError(
+            f"line {problem.line}: not Prisma schema syntax ({grammars.unexpected(problem, text)})"
+        ) from None
     return [_block(node) for node in tree.children]
-
-
-def _found(problem: Any) -> str:
-    token = getattr(problem, "token", None)
-    if token is not None and str(token):
-        return f"unexpected {str(token)!r}"
-    char = getattr(problem, "char", None)
-    return f"unexpected {char!r}" if char else "unexpected end of file"
 
 
 def _text(token: Any) -> str:
