@@ -24,7 +24,7 @@ from .catalog.rewrite import map_text
 from .config import PluginConfig
 from .errors import CatalogError
 from .export import FORMATS, published
-from .health import Health
+from .health import Health, Located, count
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
 from .render import assets, governance, stylesheet
@@ -93,10 +93,13 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             assembled = assemble(self.config, base, live=self.live)
             for warning in assembled.warnings:
                 log.warning(warning)
-            _report(assembled.health)
             site = SiteMap.build(
                 assembled.catalog, self.config.path, self.config.table_pages, config.use_directory_urls
             )
+            health_page = None
+            if self.config.health_page:
+                health_page = site.health.removesuffix(".md") + ("/" if config.use_directory_urls else ".html")
+            _report(assembled.health, health_page)
             footer = self.config.footer
             settings = Settings(
                 title=self.config.title,
@@ -215,13 +218,30 @@ class _Download(File):
         return False
 
 
-def _report(health: Health | None) -> None:
-    """Lint findings in the build log: errors as warnings (so `--strict` fails), warnings as info."""
-    for item in health.findings if health else ():
+def _report(health: Health | None, page: str | None) -> None:
+    """Lint findings in the build log, which every build and `serve` rebuild prints.
+
+    Each error is a warning line of its own (so `--strict` fails, saying why); the rest is one line
+    per database, and each finding is a debug line (`mkdocs build -v` lists them all).
+    """
+    if health is None:
+        return
+    by_database: dict[str, list[Located]] = {}
+    for item in health.findings:
+        by_database.setdefault(item.finding.database or "", []).append(item)
         if item.finding.severity is Severity.ERROR:
             log.warning(str(item))
         else:
-            log.info(str(item))
+            log.debug(str(item))
+    see = f"see {page}" if page else "see mkdocs-dbcatalog check"
+    for name, items in by_database.items():
+        errors = count(items, Severity.ERROR)
+        found = _plural(len(items), "finding") + (f" ({_plural(errors, 'error')})" if errors else "")
+        log.info(f"{name}: {found} of the lint rules, {see} (mkdocs build -v lists each)")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _features(config: MkDocsConfig) -> Features:
