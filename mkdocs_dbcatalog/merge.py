@@ -71,12 +71,16 @@ def merge_database(described: YamlDatabase, live: Database | None) -> tuple[Data
     for key, table in written.items():
         if key not in live_tables:
             why = _excluded(described, table)
-            hint = why or _did_you_mean(key, live_tables)
+            # A rename is a live table of the same kind that the file does not describe yet.
+            view = table.kind.is_view
+            unmatched = {k: t for k, t in live_tables.items() if k not in written and t.kind.is_view == view}
+            hint = why or _did_you_mean(key, unmatched)
+            what = table.kind.value
             note(
                 "table",
                 key,
                 None,
-                f"table {key!r} is described but the database has no such table{hint}",
+                f"{what} {key!r} is described but the database has no such {what}{hint}",
                 "tables",
                 key,
             )
@@ -149,7 +153,8 @@ def _merge_table(table: Table, own: Table, note: _Note) -> Table:
                 "column",
                 key,
                 name,
-                f"column {key}.{name} is described but the table has no such column{_did_you_mean(name, live_columns)}",
+                f"column {key}.{name} is described but the {table.kind.value} has no such column"
+                + _did_you_mean(name, {n: c for n, c in live_columns.items() if n not in written}),
                 *path,
             )
             continue

@@ -21,7 +21,7 @@ def _shop(site: SiteBuilder, **options: object) -> None:
     site.mkdocs_yml({"coverage_threshold": 90, **options}, theme="material")
 
 
-def test_error_findings_are_build_warnings_and_warning_findings_are_info(site: SiteBuilder) -> None:
+def test_error_findings_are_build_warnings_and_warning_findings_are_debug(site: SiteBuilder) -> None:
     _shop(site)
     result = site.build(strict=False)
     assert result.error is None, result.error
@@ -30,7 +30,7 @@ def test_error_findings_are_build_warnings_and_warning_findings_are_info(site: S
         matching = [r for r in ours if r.getMessage().endswith(f"[{rule}]")]
         assert len(matching) == 1, (rule, [r.getMessage() for r in matching])
         assert matching[0].getMessage().startswith(f"mkdocs_dbcatalog: catalog/shop.yml:{line}: ")
-        assert matching[0].levelno == (logging.WARNING if severity == "error" else logging.INFO)
+        assert matching[0].levelno == (logging.WARNING if severity == "error" else logging.DEBUG)
     assert "Aborted with 4 warnings in strict mode" in (site.build(strict=True).error or "")
 
 

@@ -112,7 +112,7 @@ def test_a_new_file_reads_back_as_the_same_structure(tmp_path: Path) -> None:
     assert database.tables == tuple(described(t) for t in LIVE.tables)
     assert database.description == "Orders and customers. Costs ${PRICE} in $ dollars."
     assert (database.engine, database.version, database.host, database.port, database.size_bytes) == (
-        "postgresql", "15.4", "db.internal", 5432, 123_456_789,
+        "postgresql", "15.4", "db.internal", 5432, 118 * 1024**2,  # written as people write it: "118 MB"
     )
     assert database.enums == LIVE.enums
     assert database.extensions == LIVE.extensions

@@ -97,7 +97,7 @@ def test_row_estimates(value: int | None, shown: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "shown"), [(8192, "8192 bytes"), (16 * 1024, "16 kB"), (2 * 1024**3, "2 GB"), (None, "—")]
+    ("value", "shown"), [(512, "512 bytes"), (8192, "8 kB"), (16 * 1024, "16 kB"), (2 * 1024**3, "2 GB"), (None, "—")]
 )
 def test_sizes_shown_like_pg_size_pretty(value: int | None, shown: str) -> None:
     assert filters.size(value) == shown

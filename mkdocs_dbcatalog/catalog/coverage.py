@@ -8,6 +8,7 @@ pages and `mkdocs-dbcatalog check`.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .model import Database, Table
@@ -23,6 +24,12 @@ class Coverage:
     @property
     def ratio(self) -> float:
         return self.documented / self.total if self.total else 1.0
+
+    @property
+    def percent(self) -> float:
+        """In percent, rounded down to one decimal (99.96% must not read as 100%): the one figure every page,
+        message and output shows."""
+        return math.floor(1000 * self.ratio) / 10
 
     def __add__(self, other: Coverage) -> Coverage:
         return Coverage(

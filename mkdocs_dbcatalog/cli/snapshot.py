@@ -21,7 +21,8 @@ from .common import Unusable, load_plugin_config, relative
     help="The YAML file to write or update. Default: the catalog's file of this database (found through "
     "mkdocs.yml), else <name>.yml in the catalog folder.",
 )
-@click.option("-n", "--name", help="The database's name in the catalog. Default: the file's, else the URL's.")
+@click.option("-n", "--name", help="The database's name in the catalog. Default: the name in the catalog file whose "
+              "connection.url reads this database (run again, it updates that file), else the URL's database.")
 @click.option(
     "--url-env",
     metavar="VAR",

@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..catalog.coverage import Coverage
+
 _INLINE = {
     "&": "&amp;",
     "<": "&lt;",
@@ -142,10 +144,11 @@ def rows(value: int | None) -> Safe:
 
 
 def size(value: int | None) -> Safe:
-    """Bytes as pg_size_pretty prints them: 8192 bytes, 16 kB, 2.1 GB."""
+    """Bytes in the units pg_size_pretty uses (powers of 1024): 512 bytes, 8 kB, 2.1 GB. Unlike it, kB
+    from 1 kB on, so a column of sizes never mixes `8192 bytes` with `16 kB`."""
     if value is None or value < 0:
         return Safe("—")
-    if value < 10 * 1024:
+    if value < 1024:
         return Safe(f"{value} bytes")
     exponent = min(int(math.log(value, 1024)), 5)
     number = value / 1024**exponent
@@ -169,9 +172,15 @@ def when(value: date | datetime | None) -> Safe:
 
 
 def percent(part: int, whole: int) -> Safe:
+    """Coverage as every output writes it (one decimal, rounded down: see `Coverage.percent`)."""
     if whole == 0:
         return Safe("—")
-    return Safe(f"{math.floor(100 * part / whole)}%")
+    return Safe(f"{Coverage(part, whole).percent:g}%")
+
+
+def plural(count: int, word: str, words: str | None = None) -> Safe:
+    """`1 view`, `2 views`; `words` for an irregular plural."""
+    return Safe(f"{count} {word if count == 1 else words or word + 's'}")
 
 
 def join(values: Any, separator: str = ", ") -> Safe:

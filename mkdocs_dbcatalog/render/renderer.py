@@ -113,6 +113,7 @@ class Renderer:
             yesno=filters.yesno,
             rows=filters.rows,
             size=filters.size,
+            plural=filters.plural,
             when=filters.when,
             join_escaped=either(filters.join, filters.join_html),
             engine_title=engines.title,

@@ -9,6 +9,7 @@ build without a connection would read it, before it replaces anything.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,9 +17,11 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ..catalog import engines
 from ..catalog.model import Database
 from ..config import PluginConfig
 from ..errors import CatalogError
+from ..sources import envvars
 from ..sources.live import LiveOptions, read_database
 from ..sources.live.common import Scope
 from ..sources.yamlfile import discover, load_file, split_table_key
@@ -80,6 +83,8 @@ def run_snapshot(
     file. Raises CatalogError (DatabaseError)."""
     parsed = parse_url(url) if url is not None else None
     existing_text: str | None = None
+    if output is None and options is not None and parsed is not None and not name:
+        output = _file_reading(options, base, parsed, url_env)  # run again: the file of this database
     if output is None:
         name = name or (_name_from_url(parsed) if parsed is not None else _name_from_files(ddl))
         output = _catalog_file(options, base, name) if options else None
@@ -175,16 +180,66 @@ def _text(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def _file_reading(options: PluginConfig, base: Path, url: ConnectionUrl, url_env: str | None) -> Path | None:
+    """The catalog file whose `connection.url` reads this database, whatever its name: one naming
+    `${url_env}`, or one whose URL (expanded from the environment) is the same engine, host, port and
+    database. Several such files are an error: the name to pass says which."""
+    found: list[tuple[Path, str]] = []
+    for file in discover(options.catalog, base):
+        data = _lenient(file)
+        connection = data.get("connection")
+        text = connection.get("url") if isinstance(connection, dict) else connection
+        if not isinstance(text, str) or not text.strip():
+            continue
+        named = url_env is not None and re.search(r"\$\{" + re.escape(url_env) + r"(?::?-[^}]*)?\}", text)
+        try:
+            expanded = envvars.expand(text, os.environ)
+        except envvars.MissingVariable:
+            expanded = ""
+        if named or (expanded.strip() and _same_database(parse_url(expanded), url, base)):
+            found.append((file, str(data.get("database"))))
+    if len(found) > 1:
+        files = ", ".join(f"{_display(file, base)} (database {name})" for file, name in found)
+        raise CatalogError(
+            f"several catalog files read the database at {url.masked}: {files}",
+            hint="say which with --name <database> or -o <file>",
+        )
+    return found[0][0] if found else None
+
+
+def _same_database(one: ConnectionUrl, other: ConnectionUrl, base: Path) -> bool:
+    """The same database: engine, host, port (or its default) and database; SQLite and DuckDB by file."""
+    if one.problem or other.problem or _family(one) != _family(other):
+        return False
+    if one.engine in ("sqlite", "duckdb"):
+        return bool(one.database and other.database) and (base / str(one.database)).resolve() == (
+            base / str(other.database)
+        ).resolve()
+    known = engines.engine_for(one.engine)
+    default = known.default_port if known else None
+    return (
+        (one.host or "").lower() == (other.host or "").lower()
+        and (one.port or default) == (other.port or default)
+        and one.database == other.database
+    )
+
+
+def _family(url: ConnectionUrl) -> str | None:
+    return "mysql" if url.engine == "mariadb" else url.engine
+
+
+def _lenient(file: Path) -> dict[str, object]:
+    """A catalog file's top level, or nothing when it cannot be read (the build reports those)."""
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _catalog_file(options: PluginConfig, base: Path, name: str) -> Path | None:
     """The file of the catalog that describes database `name`, if there is one."""
-    for file in discover(options.catalog, base):
-        try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        if isinstance(data, dict) and str(data.get("database")) == name:
-            return file
-    return None
+    return next((file for file in discover(options.catalog, base) if str(_lenient(file).get("database")) == name), None)
 
 
 def _new_file(options: PluginConfig | None, base: Path, name: str) -> Path:

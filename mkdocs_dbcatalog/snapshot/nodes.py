@@ -26,6 +26,7 @@ from ..catalog.model import (
     Trigger,
     UniqueConstraint,
 )
+from ..render import filters
 
 
 def indentation(text: str) -> dict[str, int]:
@@ -209,13 +210,18 @@ def trigger_entry(trigger: Trigger) -> CommentedMap:
     )
 
 
+def size(value: int | None) -> str | None:
+    """A size as people write it in the file (`7.5 MB`), as the pages show it; the YAML reads it back."""
+    return str(filters.size(value)) if value is not None else None
+
+
 def partition_entry(partition: Partition, statistics: bool) -> CommentedMap:
     return flow(
         [
             ("name", text(partition.name)),
             ("bound", text(partition.bound)),
             ("row_estimate", partition.row_estimate if statistics else None),
-            ("size", partition.size_bytes if statistics else None),
+            ("size", size(partition.size_bytes) if statistics else None),
         ]
     )
 

@@ -128,7 +128,7 @@ class _Writer:
         for key, value in (("host", live.host), ("port", live.port)):
             if value is not None and key not in doc:  # where the team's database runs may differ from here
                 nodes.put(doc, key, value if isinstance(value, int) else nodes.text(value), order)
-        self._statistic(doc, "size", live.size_bytes, order)
+        self._statistic(doc, "size", nodes.size(live.size_bytes), order)
         options = self.options
         if "connection" not in doc and (
             options.connection_url or options.connection_ddl or any(options.connection.values())
@@ -233,7 +233,7 @@ class _Writer:
         else:
             nodes.put(entry, "kind", table.kind.value, order)
         self._statistic(entry, "row_estimate", table.row_estimate, order)
-        self._statistic(entry, "size", table.size_bytes, order)
+        self._statistic(entry, "size", nodes.size(table.size_bytes), order)
         columns = nodes.as_mapping(entry.get("columns"), "")
         nodes.put(entry, "columns", columns, order)
         self._columns(columns, table)
@@ -380,7 +380,7 @@ class _Writer:
         if comment and entry.get(key) in (None, ""):
             nodes.put(entry, key, nodes.text(comment), order)
 
-    def _statistic(self, entry: CommentedMap, key: str, value: int | None, order: Sequence[str]) -> None:
+    def _statistic(self, entry: CommentedMap, key: str, value: int | str | None, order: Sequence[str]) -> None:
         if self.options.statistics and value is not None:
             nodes.put(entry, key, value, order)
         else:

@@ -212,12 +212,12 @@ class Count(Scalar):
         return _scalar({"type": "number", "minimum": 0}, {"type": "string", "pattern": written})
 
 
-_SIZE = re.compile(r"^[~≈]?\s*(\d+(?:\.\d+)?)\s*([kKmMgGtTpP]?)(i?)([bB]?)$")
+_SIZE = re.compile(r"^[~≈]?\s*(\d+(?:\.\d+)?)\s*([kKmMgGtTpP]?)(i?)([bB]|bytes?)?$")
 _SIZE_POWERS = {"": 0, "k": 1, "m": 2, "g": 3, "t": 4, "p": 5}
 
 
 class Size(Scalar):
-    """A size: 2 GB, 512MB, 1.5 TiB, ~40 GB, or a number of bytes.
+    """A size: 2 GB, 512MB, 1.5 TiB, ~40 GB, 512 bytes, or a number of bytes.
 
     Units are powers of 1024 whether written GB or GiB, as `pg_size_pretty` and MySQL tools print them.
     """
@@ -234,7 +234,7 @@ class Size(Scalar):
         return round(float(number) * (1 << (10 * _SIZE_POWERS[unit.lower()])))
 
     def json_schema(self) -> dict[str, Any]:
-        written = r"^\s*[~≈]?\s*[0-9]+(?:\.[0-9]+)?\s*[kKmMgGtTpP]?i?[bB]?\s*$|^\s*$"
+        written = r"^\s*[~≈]?\s*[0-9]+(?:\.[0-9]+)?\s*[kKmMgGtTpP]?i?(?:[bB]|bytes?)?\s*$|^\s*$"
         return _scalar({"type": "number", "minimum": 0}, {"type": "string", "pattern": written})
 
 

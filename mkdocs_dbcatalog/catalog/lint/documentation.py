@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import math
 from collections.abc import Iterator
 
 from ..coverage import Coverage, database_coverage
@@ -77,7 +76,7 @@ def coverage_below_threshold(catalog: Catalog, database: Database, settings: Lin
 
 def coverage_percent(coverage: Coverage) -> float:
     """Coverage in percent, rounded down to one decimal: 99.96% must not read as 100%."""
-    return math.floor(1000 * coverage.ratio) / 10
+    return coverage.percent
 
 
 def _percent(coverage: Coverage) -> str:
