@@ -8,6 +8,7 @@ import click
 
 from ..export import FORMATS
 from ..export import export as export_files
+from ..output import printable
 from .common import CONFIG_OPTION, assemble_or_exit, known_databases, load_plugin_config, relative
 
 
@@ -50,7 +51,7 @@ def export(config_file: Path, format_name: str, output: Path | None, per_databas
     assembled = assemble_or_exit(options, base)
     known_databases(assembled.catalog, only)
     for warning in assembled.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {printable(warning)}", err=True)
     files = export_files(assembled.catalog, format_name, list(only) or None, per_database=per_database)
     single = len(files) == 1 and not per_database
     if output is None and single and isinstance(files[0].content, str):

@@ -21,6 +21,7 @@ from ..catalog import engines
 from ..catalog.model import Database
 from ..config import PluginConfig
 from ..errors import CatalogError
+from ..output import printable
 from ..sources import envvars
 from ..sources.live import LiveOptions, read_database
 from ..sources.live.common import Scope
@@ -62,7 +63,7 @@ class Report:
             added, changed, dropped = (len(self.changes.added), len(self.changes.changed), len(self.changes.dropped))
             lines.append(f"{added} added, {changed} changed, {dropped} dropped (removed from the file).")
         lines += self.notes
-        return "\n".join(lines) + "\n"
+        return "".join(printable(line) + "\n" for line in lines)  # names in it: one line each
 
 
 def run_snapshot(
