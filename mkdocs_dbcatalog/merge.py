@@ -272,6 +272,7 @@ def canonical_type(text: str) -> str:
     base = _TYPE_NAMES.get(base, base)
     if base in ("integer", "bigint", "smallint", "tinyint", "mediumint") and paren:
         paren, rest = "", rest.partition(")")[2]
+        return f"{base} {rest}" if rest else base  # bigint(20) unsigned: bigint unsigned
     return f"{base}{paren}{rest}"
 
 

@@ -64,6 +64,8 @@ class Change:
         text = f"{self.action.value} {self.subject}"
         if self.action is Action.RENAMED and self.before:
             text = f"renamed {self.what} {self.before} to {self.table if self.name is None else self.name}"
+            if self.name is not None and self.table:
+                text += f" on {self.table}"
         if self.detail:
             text += f" ({self.detail})"
         if self.deltas:

@@ -54,8 +54,11 @@ def changelog(file: Path, commits: int) -> tuple[Commit, ...]:
         elif isinstance(before, str):
             found.append(_with_note(commit, f"the version before it cannot be read: {before}"))
         elif after is not None:
-            found.append(Commit(commit.sha, commit.date, commit.author, commit.subject, commit.path,
-                                diff_databases(before, after)))
+            found.append(
+                Commit(
+                    commit.sha, commit.date, commit.author, commit.subject, commit.path, diff_databases(before, after)
+                )
+            )
     return tuple(found)
 
 

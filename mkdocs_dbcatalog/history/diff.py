@@ -10,6 +10,7 @@ sources that spell a type differently do not show a change.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from ..catalog.changes import Action, Change, Delta
@@ -22,6 +23,7 @@ from ..catalog.model import (
     Index,
     Table,
     TableKind,
+    TableRef,
     Trigger,
     UniqueConstraint,
 )
@@ -66,6 +68,7 @@ def diff_tables(
     if sorted_keys:
         wanted.sort()
     moved_away = set(renamed.values())
+    moved = {before: after for after, before in renamed.items()}
     known = set(existing)
     changes: list[Change] = []
     for key in wanted:
@@ -79,9 +82,9 @@ def diff_tables(
             changes.append(Change(Action.RENAMED, _what(new), key, before=old_key))
         if old is None and new is not None and key in known:
             # Created outside the analysed migrations: only what was done to it is known.
-            changes += diff_table(Table(new.name, new.schema, new.kind), new, renamed_columns, key)
+            changes += diff_table(Table(new.name, new.schema, new.kind), new, renamed_columns, key, moved)
             continue
-        changes += diff_table(old, new, renamed_columns, key)
+        changes += diff_table(old, new, renamed_columns, key, moved)
     return changes
 
 
@@ -90,7 +93,9 @@ def diff_table(
     new: Table | None,
     renamed_columns: Mapping[tuple[str, str], str] | None = None,
     key: str | None = None,
+    renamed_tables: Mapping[str, str] | None = None,
 ) -> list[Change]:
+    """Changes of one table; renames (of its columns, of tables its keys point at) are not changes of keys."""
     if old is None and new is None:
         return []
     if new is None:
@@ -125,6 +130,7 @@ def diff_table(
     for column in old.columns:
         if column.name not in seen:
             changes.append(Change(Action.DROPPED, "column", key, column.name, detail=column_detail(column)))
+    old = _as_renamed(old, {before: after for after, before in columns_renamed.items()}, renamed_tables or {})
     changes += _primary_key(old, new, key)
     changes += _named(old.foreign_keys, new.foreign_keys, "foreign key", key, fk_detail, _fk_deltas, _fk_identity)
     changes += _named(old.indexes, new.indexes, "index", key, index_detail, _index_deltas, _columns_identity)
@@ -159,6 +165,32 @@ def diff_table(
         )
         changes.append(Change(Action.CHANGED, _what(new), key, deltas=shown))
     return changes
+
+
+def _as_renamed(table: Table, columns: Mapping[str, str], tables: Mapping[str, str]) -> Table:
+    """The table before, with the names a migration renamed written as after it, so that a key on a
+    renamed column (or to a renamed table) is the same key, not one dropped and one added."""
+    if not columns and not tables:
+        return table
+
+    def names(items: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(columns.get(c, c) for c in items)
+
+    def target(ref: TableRef) -> TableRef:
+        moved = tables.get(ref.key)
+        if moved is None:
+            return ref
+        schema, _, name = moved.rpartition(".")
+        return TableRef(name, schema or None)
+
+    pk = table.primary_key
+    return replace(
+        table,
+        primary_key=replace(pk, columns=names(pk.columns)) if pk else None,
+        foreign_keys=tuple(replace(f, columns=names(f.columns), target=target(f.target)) for f in table.foreign_keys),
+        indexes=tuple(replace(i, columns=names(i.columns)) for i in table.indexes),
+        unique_constraints=tuple(replace(u, columns=names(u.columns)) for u in table.unique_constraints),
+    )
 
 
 def column_detail(column: Column) -> str:

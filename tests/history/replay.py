@@ -36,7 +36,10 @@ def facts(changes: Iterable[Change]) -> set[Fact]:
             elif change.action in (Action.ADDED, Action.DROPPED):
                 found.add(("+table" if change.action is Action.ADDED else "-table", str(change.table)))
             for part in change.parts:
-                found |= facts([part])
+                if change.what == "table" or part.what != "column":
+                    found |= facts([part])
+                else:  # a view's columns: their names (the types are the database's inference)
+                    found.add(("+column", str(part.table), str(part.name)))
         elif change.what == "column":
             table, name = str(change.table), str(change.name)
             if change.action is Action.RENAMED:

@@ -127,7 +127,8 @@ def test_site_shows_histories_newest_first_and_watches_the_folders(site: SiteBui
           path: ../services/catalog/db/migration
         """,
     )
-    site.mkdocs_yml(theme="material")
+    # The inventory's structure is derived from its migrations, whose tables have no primary key.
+    site.mkdocs_yml({"lint": {"table-without-primary-key": "off"}}, theme="material")
     result = site.build()
     assert result.error is None, result.error
     orders = main_content(result.html("databases/orders/"))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..changes import Analysis
 from ..model import Catalog, Database, Origin, Table
 
 KeyPath = tuple[str | int, ...]
@@ -115,8 +116,12 @@ def structure_known(database: Database, table: Table) -> bool:
     """Whether the catalog knows the table's keys, so that a missing one is a fact and not a gap.
 
     A live read knows them. A YAML file that only describes a table (`columns: {id: Primary
-    key}`) says nothing about its keys; one that writes column types writes its structure out.
+    key}`) says nothing about its keys; one that writes column types writes its structure out. A
+    structure derived from migrations knows them only when every migration could be read.
     """
+    if database.origin is Origin.MIGRATIONS:
+        history = database.migrations
+        return history is not None and all(m.analysis in (None, Analysis.ANALYSED) for m in history.migrations)
     return database.origin is not Origin.YAML or any(c.type for c in table.columns)
 
 

@@ -25,7 +25,14 @@ def analyse(files: FileSet, engine: str | None) -> dict[str, Analysed]:
         from . import django
 
         return django.analyse(files, engine, sql)
+    if files.tool in _SQL_TOOLS:
+        from . import sqlfiles
+
+        return sqlfiles.analyse(files, sql)
     return {}
+
+
+_SQL_TOOLS = ("flyway", "golang-migrate", "goose", "dbmate", "prisma", "liquibase")
 
 
 def _guarded(analyser: Callable[..., Analysed], *args: Any) -> Analysed:

@@ -282,6 +282,9 @@ class _State:
             table = scope.value(arg(1, "table")) or _default_table(model.app, model.name)
             if table != model.table:
                 emit(RenameTable(TableRef(model.table), TableRef(str(table))))
+                for f in model.fields.values():  # many-to-many tables named after the table follow it
+                    if f.kind == "ManyToManyField" and not f.options.get("through") and not f.options.get("db_table"):
+                        emit(RenameTable(TableRef(f"{model.table}_{f.name}"), TableRef(f"{table}_{f.name}")))
                 model.table = str(table)
         elif kind in ("AlterModelTableComment",):
             model = self.model(app, text(0, "name"), node)
@@ -465,10 +468,28 @@ class _State:
             if model.managed:
                 emit(RenameTable(TableRef(model.table), TableRef(renamed.table)))
         self.models[(renamed.app, renamed.name)] = renamed
+        old_key, new_key = (model.app, model.name), (renamed.app, renamed.name)
         for other in self.models.values():
             for f in other.fields.values():
-                if f.options.get("to") == (model.app, model.name):
-                    f.options["to"] = (renamed.app, renamed.name)
+                if f.options.get("to") != old_key:
+                    continue
+                f.options["to"] = new_key
+                if (
+                    f.kind == "ManyToManyField"
+                    and not f.options.get("through")
+                    and model.managed
+                    and other is not renamed
+                ):
+                    # Django renames the many-to-many table's column named after the model.
+                    junction = TableRef(self.m2m_table(other, f))
+                    emit(RenameColumn(junction, f"{model.name}_id", f"{renamed.name}_id"))
+        if default and model.managed:
+            for f in renamed.fields.values():
+                if f.kind == "ManyToManyField" and not f.options.get("through") and not f.options.get("db_table"):
+                    if f.options.get("to") == new_key:
+                        continue  # a self-reference keeps from_/to_ columns
+                    emit(RenameTable(TableRef(f"{model.table}_{f.name}"), TableRef(self.m2m_table(renamed, f))))
+                    emit(RenameColumn(TableRef(self.m2m_table(renamed, f)), f"{model.name}_id", f"{renamed.name}_id"))
 
     def field(self, app: str, name: str, node: ast.expr, scope: Scope) -> _Field:
         if not isinstance(node, ast.Call):

@@ -49,7 +49,7 @@ def read(path: Path) -> FileSet:
             description=leading_comment(text, skip=("migrate:",)),
             path=file.name,
         )
-        found.append(Found(version, migration))
+        found.append(Found(version, migration, source=file))
     return FileSet(TOOL, path, tuple(found), tuple(problems))
 
 

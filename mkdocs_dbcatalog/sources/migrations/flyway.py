@@ -146,7 +146,7 @@ def _found(file: Path, relative: str, version: str | None, raw: str, prefix: str
         labels=labels,
     )
     key = canonical(version) if version else f"R:{description}"
-    return Found(key, migration, {"prefix": prefix})
+    return Found(key, migration, {"prefix": prefix}, source=file)
 
 
 def rows(records: Iterable[Mapping[str, Any]]) -> list[Row]:

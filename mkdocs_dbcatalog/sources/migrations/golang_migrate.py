@@ -63,7 +63,7 @@ def read(path: Path) -> FileSet:
             path=file.name,
             labels=() if version in downs else ("no down file",),
         )
-        found.append(Found(str(version), migration))
+        found.append(Found(str(version), migration, source=ups[version][1] if version in ups else None))
         if version not in ups:
             problems.append(f"version {version} has a down file but no up file ({file.name})")
     return FileSet(TOOL, path, tuple(found), tuple(problems))

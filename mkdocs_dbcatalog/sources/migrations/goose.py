@@ -60,7 +60,7 @@ def read(path: Path) -> FileSet:
             path=file.name,
             labels=("go",) if match.group("ext") == "go" else (),
         )
-        found[version] = Found(str(version), migration)
+        found[version] = Found(str(version), migration, source=file)
     return FileSet(TOOL, path, tuple(found[v] for v in sorted(found)), tuple(problems))
 
 

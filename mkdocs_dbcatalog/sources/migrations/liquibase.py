@@ -77,7 +77,7 @@ class _Reader:
             suffix = file.suffix.lower()
             text = read_text(file)
             if suffix == ".sql":
-                self._sql(text, logical)
+                self._sql(text, logical, file)
             elif suffix == ".xml":
                 self._xml(file, text, logical)
             else:
@@ -113,23 +113,33 @@ class _Reader:
             self.changelog(file.resolve(), f"{base.rstrip('/')}/{file.relative_to(folder).as_posix()}")
 
     def add(
-        self, ident: str, author: str, logical: str, name: str | None, comment: str | None, labels: tuple[str, ...]
+        self,
+        ident: str,
+        author: str,
+        logical: str,
+        name: str | None,
+        comment: str | None,
+        labels: tuple[str, ...],
+        changes: tuple[Mapping[str, Any], ...] = (),
+        source: Path | None = None,
     ) -> None:
+        """One changeset; `changes` are its change elements as plain data, for the analysis of what it does."""
         migration = Migration(version=ident, name=name, description=comment, author=author, path=logical, labels=labels)
-        self.found.append(
-            Found(key(ident, author, logical), migration, {"id": ident, "author": author, "file": logical})
-        )
+        extra = {"id": ident, "author": author, "file": logical, "changes": changes}
+        self.found.append(Found(key(ident, author, logical), migration, extra, source=source))
 
-    def _sql(self, text: str, logical: str) -> None:
+    def _sql(self, text: str, logical: str, file: Path | None = None) -> None:
         lines = text.splitlines()
         if not lines or not _FORMATTED.match(lines[0]):
             self.problems.append(f"{logical}: a SQL changelog must start with `--liquibase formatted sql`")
             return
         current: dict[str, Any] | None = None
-        for line in [*lines[1:], "--changeset __end__:__end__"]:
+        for number, line in enumerate([*lines[1:], "--changeset __end__:__end__"], start=2):
             match = _CHANGESET.match(line)
             if match:
                 if current:
+                    # The changeset's SQL, with its lines where the file has them (blank lines before it).
+                    sql = "\n" * (current["line"] - 1) + "\n".join(current["body"])
                     self.add(
                         current["id"],
                         current["author"],
@@ -137,14 +147,20 @@ class _Reader:
                         current["name"],
                         current["comment"],
                         current["labels"],
+                        ({"kind": "sql", "sql": sql},),
+                        file,
                     )
                 author, ident = (g.strip('"') for g in match.group(1, 2))
                 attrs = dict(re.findall(r"(\w+):(\S+)", match.group("attrs")))
                 labels = tuple(f"{k}:{v}" for k, v in attrs.items() if k in ("context", "contextFilter", "labels"))
-                current = {"id": ident, "author": author, "name": None, "comment": None, "labels": labels}
+                current = {
+                    "id": ident, "author": author, "name": None, "comment": None, "labels": labels,
+                    "line": number + 1, "body": [],
+                }
                 continue
             if current is None:
                 continue
+            current["body"].append("" if re.match(r"\s*--\s*rollback\b", line, re.IGNORECASE) else line)
             comment = _COMMENT.match(line)
             if comment and current["comment"] is None:
                 current["comment"] = comment.group("text").strip() or None
@@ -170,7 +186,10 @@ class _Reader:
                     f"{k}:{element.get(k)}" for k in ("context", "contextFilter", "labels") if element.get(k)
                 )
                 path = element.get("logicalFilePath") or logical
-                self.add(element.get("id", ""), element.get("author", ""), path, name, _one_line(comment), labels)
+                data = tuple(_xml_change(c) for c in changes)
+                self.add(
+                    element.get("id", ""), element.get("author", ""), path, name, _one_line(comment), labels, data, file
+                )
             elif tag == "include" and element.get("file"):
                 self.include(file, logical, element.get("file", ""), _true(element.get("relativeToChangelogFile")))
             elif tag == "includeAll" and element.get("path"):
@@ -197,8 +216,16 @@ class _Reader:
                     name = _change_name(kind, attrs if isinstance(attrs, dict) else {})
                 labels = tuple(f"{k}:{cs[k]}" for k in ("context", "contextFilter", "labels") if cs.get(k))
                 path = cs.get("logicalFilePath") or logical
+                data = tuple(_structured_change(c) for c in changes)
                 self.add(
-                    str(cs.get("id", "")), str(cs.get("author", "")), path, name, _one_line(cs.get("comment")), labels
+                    str(cs.get("id", "")),
+                    str(cs.get("author", "")),
+                    path,
+                    name,
+                    _one_line(cs.get("comment")),
+                    labels,
+                    data,
+                    file,
                 )
             elif isinstance(entry.get("include"), dict) and entry["include"].get("file"):
                 inc = entry["include"]
@@ -206,6 +233,29 @@ class _Reader:
             elif isinstance(entry.get("includeAll"), dict) and entry["includeAll"].get("path"):
                 inc = entry["includeAll"]
                 self.include_all(file, logical, str(inc["path"]), _true(inc.get("relativeToChangelogFile")))
+
+
+def _xml_change(element: ElementTree.Element) -> dict[str, Any]:
+    """A change element as plain data: its kind, attributes, columns (with their constraints) and text."""
+    columns = []
+    for column in element:
+        if _tag(column) in ("column", "param"):
+            constraints = next((c.attrib for c in column if _tag(c) == "constraints"), {})
+            columns.append({**column.attrib, "constraints": dict(constraints)})
+    return {"kind": _tag(element), "attrs": dict(element.attrib), "columns": columns, "text": element.text or ""}
+
+
+def _structured_change(change: Mapping[str, Any]) -> dict[str, Any]:
+    """A YAML/JSON change (`{createTable: {tableName, columns: [{column: {...}}]}}`) as `_xml_change` gives it."""
+    kind, body = next(iter(change.items()))
+    body = body if isinstance(body, dict) else {}
+    columns = []
+    for item in body.get("columns") or []:
+        column = item.get("column") if isinstance(item, dict) else None
+        if isinstance(column, dict):
+            columns.append({**column, "constraints": dict(column.get("constraints") or {})})
+    attrs = {k: v for k, v in body.items() if k != "columns" and not isinstance(v, (list, dict))}
+    return {"kind": str(kind), "attrs": attrs, "columns": columns, "text": str(body.get("sql") or "")}
 
 
 def key(ident: str, author: str, filename: str) -> str:

@@ -62,7 +62,7 @@ def read(path: Path) -> FileSet:
             path=f"{directory.name}/migration.sql",
             checksum=hashlib.sha256(data).hexdigest(),
         )
-        found.append(Found(directory.name, migration, {"checksums": prisma_checksums(data)}))
+        found.append(Found(directory.name, migration, {"checksums": prisma_checksums(data)}, source=script))
     return FileSet(TOOL, path, tuple(found))
 
 

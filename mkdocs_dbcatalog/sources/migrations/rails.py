@@ -56,7 +56,7 @@ def read(path: Path) -> FileSet:
                 description=leading_comment(read_text(file), marker="#", skip=("frozen_string_literal",)),
                 path=relative,
             )
-            found[version] = Found(version, migration)
+            found[version] = Found(version, migration, source=file)
     ordered = sorted(found.values(), key=lambda f: int(f.key))
     return FileSet(TOOL, path, tuple(ordered), tuple(problems))
 
