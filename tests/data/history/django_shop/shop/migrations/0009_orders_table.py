@@ -1,3 +1,4 @@
+# ruff: noqa: RUF012  (written as Django writes migrations)
 from django.db import migrations
 
 
