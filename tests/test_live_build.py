@@ -59,7 +59,7 @@ def test_live_structure_merged_with_yaml_and_drift_fails_strict(shop_pg: str, si
           orders:
             purpose: One row per order.
             columns:
-              status: Lifecycle state.
+              customer_id: Who ordered.
               statuz: A typo.
             indexes:
               - name: orders_by_customer
@@ -72,7 +72,7 @@ def test_live_structure_merged_with_yaml_and_drift_fails_strict(shop_pg: str, si
     strict = site.build()
     assert strict.error is not None  # drift is a warning, and --strict turns warnings into failure
     assert "catalog/shop.yml:15: column orders.statuz is described but the table has no such column" in strict.log_text
-    assert "(did you mean 'status'?)" in strict.log_text
+    assert "(did you mean 'status'?)" in strict.log_text  # the one column nobody has described yet
     assert "catalog/shop.yml:20: table 'invoices' is described but the database has no such table" in strict.log_text
 
     result = site.build(strict=False)
@@ -86,7 +86,7 @@ def test_live_structure_merged_with_yaml_and_drift_fails_strict(shop_pg: str, si
     assert "Unique login." in customers and "Database comment: Login and receipts" in customers
     assert "Database comment: People who buy" in customers
     orders = text_of(result.html("databases/shop/orders/"))
-    assert "Lifecycle state." in orders and "'new'::text" in orders
+    assert "Who ordered." in orders and "'new'::text" in orders
     assert "Orders of a customer, newest first." in orders and "CASCADE" in orders
     assert "customers(id)" in orders
 

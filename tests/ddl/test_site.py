@@ -56,7 +56,7 @@ def test_a_live_postgresql_database_and_a_sql_server_folder_build_strict(pg_url:
     database = text_of(result.html("databases/adventureworks/"))
     assert "Read from the schema files db/adventureworks/schema.sql, db/adventureworks/zz_extra.sql" in database
     assert "SQL Server" in database and "Person.Address" in database
-    assert 'class="mermaid"' in result.html("databases/adventureworks/")  # diagrams, as for a live read
+    assert 'class="dbcatalog-diagram' in result.html("databases/adventureworks/")  # diagrams, as for a live read
     address = text_of(result.html("databases/adventureworks/person.address/"))
     assert "Postal addresses of customers, employees and vendors." in address
     assert "Street address information for customers, employees, and vendors." in address  # MS_Description
