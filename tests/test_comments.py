@@ -5,6 +5,7 @@ for byte, and nothing else about the tables changes. Names and texts are hostile
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from mkdocs_dbcatalog.sources.live import LiveOptions, read_database
 
 from .livedata import load_mariadb, load_pg
 from .sitebuilder import SiteBuilder
+
+GOLDEN_SQL = Path(__file__).parent / "golden" / "comments"
 
 # Texts SQL quoting gets wrong: quotes, backslashes (E'' and NO_BACKSLASH_ESCAPES), comment and
 # statement ends, dollar quotes, line breaks, tabs, a NUL-free control character, unicode.
@@ -234,6 +237,7 @@ def test_mariadb_descriptions_round_trip_and_column_definitions_stay_the_same(
     assert "child: the description has 2100 characters and the server keeps at most 2048" in result.stderr
     assert "child.emoji: the description has characters outside the Basic Multilingual Plane" in result.stderr
     assert "view v: MariaDB and MySQL keep no comments on views" in result.stderr
+    assert "-- 1 table and 12 column comments differ from what the database has now." in result.stdout  # written
     sql = tmp_path / "comments.sql"
     sql.write_text(result.stdout, encoding="utf-8")
     load_mariadb(mariadb_url, sql)
@@ -296,6 +300,39 @@ def test_sql_server_extended_properties_for_every_name_and_text(tmp_path: Path) 
         ("SCHEMA", "dbo", "VIEW", "report"): TEXTS[4],
     }
     assert result.stdout.count("sp_updateextendedproperty") == result.stdout.count("sp_addextendedproperty") == 4
+
+
+def test_sql_server_script_is_exactly_the_reviewed_one_and_safe_for_sqlcmd(tmp_path: Path) -> None:
+    """Golden: the whole script for a file of another engine (`--dialect sqlserver`). sqlcmd reads
+    `$(NAME)` as a variable even inside a literal and a line starting `:!!` as a shell command, so no
+    text starts a line and no `$(` is left whole; a name holding one is left out and said."""
+    site = SiteBuilder(tmp_path)
+    site.catalog(
+        "crm",
+        r"""
+        database: crm
+        engine: oracle
+        tables:
+          "sales.Order]s'":
+            purpose: "it's $$(SQLCMDPASSWORD)\n:!! calc"
+            columns:
+              "Na]me": "\tGO"
+              "$(HOME)": "a column whose name sqlcmd would read as a variable"
+          report: {kind: view, purpose: "ünïcödé — ✓"}
+        """,
+    )
+    site.mkdocs_yml()
+    result = run(site, "-d", "crm", "--dialect", "sqlserver")
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN_SQL / "sqlserver.sql"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text(encoding="utf-8")
+    assert "$(" not in result.stdout.replace("N'$' + N'('", "")
+    assert "note: sales.Order]s'.$(HOME): a name with a line break" in result.stderr
+    assert run(site, "-d", "crm", "--dialect", "postgresql").stdout.startswith(
+        "-- Comments from the descriptions in catalog/crm.yml (database crm), for PostgreSQL."
+    )
 
 
 def test_what_cannot_be_written_is_refused_clearly(tmp_path: Path) -> None:

@@ -22,8 +22,15 @@ from ..sources.live.session import Limits, Target
 from ..sources.yamlfile import YamlDatabase
 from .common import CONFIG_OPTION, EXIT_FINDINGS, Unusable, load_plugin_config, relative
 
-DIALECTS = {"postgresql": "postgresql", "mysql": "mysql", "mariadb": "mysql", "mssql": "sqlserver"}
-"""Engine id → the module that writes its comments."""
+DIALECTS = {
+    "postgresql": "postgresql",
+    "mysql": "mysql",
+    "mariadb": "mysql",
+    "mssql": "sqlserver",
+    "sqlserver": "sqlserver",
+}
+"""Engine id (or `--dialect`) → the module that writes its comments."""
+TITLES = {"postgresql": "PostgreSQL", "mysql": "MariaDB/MySQL", "sqlserver": "SQL Server"}
 RUN = {
     "postgresql": 'psql "$DATABASE_URL" -v ON_ERROR_STOP=1 -f comments.sql',
     "mysql": "mariadb --database=<database> < comments.sql      (or: mysql <database> < comments.sql)",
@@ -130,12 +137,13 @@ def _chosen(described: list[YamlDatabase], base: Path, file: Path | None, name: 
 
 
 def _header(item: YamlDatabase, engine: str, found: Plan) -> list[str]:
-    tables = sum(1 for c in found.comments if c.column is None)
-    columns = len(found.comments) - tables
+    written = found.written
+    tables = sum(1 for c in written if c.column is None)
+    columns = len(written) - tables
     compared = "differ from what the database has now" if found.read_live else "are written (the database was not read)"
     lines = [
         f"-- Comments from the descriptions in {item.file} (database {item.database.name}), "
-        f"for {'MariaDB/MySQL' if engine == 'mysql' else engines.title(engine) or engine}.",
+        f"for {TITLES[engine]}.",
         "-- Written by mkdocs-dbcatalog comments, never run by it: review this file, then run it yourself, e.g.",
         f"--   {RUN[engine]}",
         f"-- {tables} table and {columns} column comments {compared}.",
@@ -143,7 +151,12 @@ def _header(item: YamlDatabase, engine: str, found: Plan) -> list[str]:
     lines += [f"-- Left out: {note}" for note in found.notes]
     if not found.comments:
         lines.append("-- Nothing to write: every description is already the database's comment.")
-    return [printable(line) for line in lines]
+    elif not written:
+        lines.append("-- Nothing to write: none of the differing descriptions can be stored (see above).")
+    lines = [printable(line) for line in lines]
+    if engine == "sqlserver":  # sqlcmd would read a $( in a name as one of its variables, even here
+        lines = [line.replace("$(", "$ (") for line in lines]
+    return lines
 
 
 def _report(found: Plan) -> None:

@@ -33,6 +33,18 @@ class Plan:
     notes: list[str] = field(default_factory=list)
     """What was left out and why, said in the script and on stderr."""
     read_live: bool = False
+    left_out: list[Comment] = field(default_factory=list)
+    """Comments an engine's script cannot hold (too long, a view...), each said in `notes`."""
+
+    def leave_out(self, comments: list[Comment], note: str) -> None:
+        self.left_out += comments
+        self.notes.append(note)
+
+    @property
+    def written(self) -> list[Comment]:
+        """The comments the script writes."""
+        left_out = {id(c) for c in self.left_out}
+        return [c for c in self.comments if id(c) not in left_out]
 
     def tables(self) -> list[Table]:
         """The tables with something to write, in the order of the database."""

@@ -145,7 +145,8 @@ def statements(plan: Plan, creates: dict[str, str]) -> list[str]:
     out = []
     for table in plan.tables():
         if table.kind in (TableKind.VIEW, TableKind.MATERIALIZED_VIEW):
-            plan.notes.append(f"view {table.key}: MariaDB and MySQL keep no comments on views or their columns")
+            note = f"view {table.key}: MariaDB and MySQL keep no comments on views or their columns"
+            plan.leave_out(plan.of(table), note)
             continue
         columns = column_texts(creates[table.key])
         changes = []
@@ -153,7 +154,7 @@ def statements(plan: Plan, creates: dict[str, str]) -> list[str]:
             problem = _unstorable(comment.text, COLUMN_COMMENT_MAX if comment.column else TABLE_COMMENT_MAX)
             where = f"{table.key}.{comment.column}" if comment.column else table.key
             if problem:
-                plan.notes.append(f"{where}: {problem}; left as it is")
+                plan.leave_out([comment], f"{where}: {problem}; left as it is")
             elif comment.column is None:
                 changes.append(f"COMMENT = {literal(comment.text)}")
             elif comment.column not in columns:

@@ -34,7 +34,8 @@ def statements(plan: Plan) -> list[str]:
     out = []
     for comment in plan.comments:
         if "\x00" in comment.text:
-            plan.notes.append(f"{comment.table.key}: a description holds a NUL character, which PostgreSQL text cannot")
+            note = f"{comment.table.key}: a description holds a NUL character, which PostgreSQL text cannot"
+            plan.leave_out([comment], note)
             continue
         if comment.column is None:
             target = f"{object_kind(comment.table)} {_name(comment.table)}"

@@ -1,4 +1,11 @@
-"""SQL Server: `MS_Description` extended properties, added where missing and updated where present."""
+"""SQL Server: `MS_Description` extended properties, added where missing and updated where present.
+
+The script is meant for `sqlcmd` (and SSMS in SQLCMD mode) as much as for any client: `sqlcmd`
+replaces `$(NAME)` with a variable or an environment variable's value even inside a literal, and runs
+a line starting with `:!!` as a shell command. So no text ever starts a line (control characters are
+`NCHAR(n)`) and no `$(` appears as written (a description's is split into `N'$' + N'('`); a name,
+which goes to the procedures as a plain literal, holding either is left out and said.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,8 @@ MAX_CHARACTERS = 3750
 """An extended property holds at most 7,500 bytes: 3,750 UTF-16 characters."""
 VARIABLE = "@dbcatalog_description"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_VARIABLE = "$("
+_BETWEEN_DOLLAR_AND_PARENTHESIS = re.compile(r"(?<=\$)(?=\()")
 
 
 def literal(text: str) -> str:
@@ -24,12 +33,21 @@ def expression(text: str) -> str:
     parts, last = [], 0
     for match in _CONTROL.finditer(text):
         if match.start() > last:
-            parts.append(literal(text[last : match.start()]))
+            parts += _pieces(text[last : match.start()])
         parts.append(f"NCHAR({ord(match.group())})")
         last = match.end()
     if last < len(text) or not parts:
-        parts.append(literal(text[last:]))
+        parts += _pieces(text[last:])
     return " + ".join(parts)
+
+
+def _pieces(text: str) -> list[str]:
+    """N'...' literals of `text`, cut between each `$` and `(` so that `sqlcmd` sees no variable."""
+    return [literal(piece) for piece in _BETWEEN_DOLLAR_AND_PARENTHESIS.split(text)]
+
+
+def _unsafe_name(name: str) -> bool:
+    return _VARIABLE in name or _CONTROL.search(name) is not None
 
 
 def statements(plan: Plan) -> list[str]:
@@ -37,7 +55,16 @@ def statements(plan: Plan) -> list[str]:
     for comment in plan.comments:
         table = comment.table
         if len(comment.text) > MAX_CHARACTERS:
-            plan.notes.append(f"{table.key}: a description is longer than SQL Server keeps ({MAX_CHARACTERS})")
+            plan.leave_out([comment], f"{table.key}: a description is longer than SQL Server keeps ({MAX_CHARACTERS})")
+            continue
+        names = [table.schema or "dbo", table.name, *([comment.column] if comment.column else [])]
+        if any(_unsafe_name(name) for name in names):
+            what = f"{table.key}.{comment.column}" if comment.column else table.key
+            plan.leave_out(
+                [comment],
+                f"{what}: a name with a line break, a control character or a $ before a parenthesis cannot "
+                "be passed safely to sqlcmd (set this description by hand)"
+            )
             continue
         levels = [
             ("SCHEMA", table.schema or "dbo"),
