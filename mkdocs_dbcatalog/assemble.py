@@ -156,6 +156,7 @@ def read_models_of(item: YamlDatabase, base: Path, options: PluginConfig) -> Mod
         base,
         item.file,
         item.line_of("models"),
+        import_code=options.import_models,
         engine=yaml.engine,
     )
     database = replace(read.database, engine=yaml.engine or read.database.engine, version=yaml.version, url=yaml.url)

@@ -184,3 +184,6 @@ class PluginConfig(base.Config):
     points at (`references`), also of a same-named column in its database (`same_name`), or none (`off`)."""
     history = c.SubConfig(HistoryConfig)
     """The What changed page per database, from the git history of its catalog file."""
+    import_models = c.Type(bool, default=False)
+    """Allow `models: {django: ...}` and `models: {sqlalchemy: ...}`, which import the application's
+    code (in a subprocess) to read its models; off, such a database file is an error."""

@@ -300,7 +300,12 @@ def _models(values: dict[str, Any], ctx: Context, path: FsPath) -> ModelSettings
     if orm == "django":
         django = spec["django"]
         return ModelSettings(
-            orm, django["settings"], path.parent, tuple(django["apps"]), django["database"] or "default", spec["path"]
+            orm,
+            django["settings"],
+            path.parent,
+            tuple(django["apps"] or ()),
+            django["database"] or "default",
+            tuple(spec["path"] or ()),
         )
     target = spec[orm]
     if orm == "sqlalchemy" and not re.fullmatch(r"[\w.]+:[\w.]+", target):
@@ -309,7 +314,7 @@ def _models(values: dict[str, Any], ctx: Context, path: FsPath) -> ModelSettings
             f"{target!r} is not module:attribute",
             hint="name the declarative base or MetaData, e.g. shop.models:Base",
         )
-    return ModelSettings(orm, target, path.parent, path=tuple(spec.get("path", ())))
+    return ModelSettings(orm, target, path.parent, path=tuple(spec.get("path") or ()))
 
 
 def _schema_files(values: dict[str, Any], ctx: Context, path: FsPath) -> SchemaFileSettings | None:

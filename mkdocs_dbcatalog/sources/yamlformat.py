@@ -169,11 +169,14 @@ MODELS = Obj(
     {
         "prisma": Text(),
         "rails": Text(),
+        "sqlalchemy": Text(),
+        "path": ListOf(Text()),
     },
     what="models mapping",
-    hints={"schema": "prisma", "schema_rb": "rails"},
+    hints={"schema": "prisma", "schema_rb": "rails", "sys_path": "path", "pythonpath": "path"},
 )
-"""`models:` the application's own models: a schema.prisma or db/schema.rb file."""
+"""`models:` the application's own models: a schema.prisma or db/schema.rb file, or the SQLAlchemy
+declarative base (`module:attribute`) imported with the `path` folders first on sys.path."""
 REFERENCE = Obj(
     {"from": Text(), "to": Text(), "description": Reusable()},
     required=("from", "to"),

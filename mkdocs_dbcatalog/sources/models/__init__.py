@@ -64,6 +64,10 @@ def _read(name: str, settings: ModelSettings, base: Path, engine: str | None, ti
 
         assert settings.file is not None
         return read_schema_rb(_existing(settings.file, base), _shown(settings.file, base), name, engine)
+    if settings.orm == "sqlalchemy":
+        from .sqlalchemy import read_sqlalchemy
+
+        return read_sqlalchemy(settings, name, engine, base, timeout)
     raise ModelsError(f"{settings.orm} models cannot be read yet")
 
 
