@@ -227,12 +227,16 @@ def test_export_command_writes_files_per_database_or_one(tmp_path: Path, monkeyp
     assert result.exit_code == 2 and "no database 'shp' in the catalog (did you mean 'shop'?)" in result.output
 
 
-def test_exports_published_with_the_site_are_linked_from_each_database_page(site: SiteBuilder) -> None:
+@pytest.mark.parametrize(("theme", "directory_urls"), [("mkdocs", True), ("material", False)])
+def test_exports_published_with_the_site_are_linked_from_each_database_page(
+    site: SiteBuilder, theme: str, directory_urls: bool
+) -> None:
     site.catalog("orders", (GOLDEN / "orders.yml").read_text(encoding="utf-8"))
     site.catalog("docs", (GOLDEN / "docs.yml").read_text(encoding="utf-8"))
     site.catalog("crm", "database: crm\ntables:\n  contacts: {columns: {id: {type: int, primary_key: true}}}\n")
     lint = {"foreign-key-without-index": "off", "cross-service-reference-missing-target": "off"}
-    site.mkdocs_yml({"exports": ["json", "xlsx", "dbml", "markdown"], "lint": lint})
+    site.mkdocs_yml({"exports": ["json", "xlsx", "dbml", "markdown"], "lint": lint}, theme=theme,
+                    extra={"use_directory_urls": directory_urls})
     result = site.build()
     assert result.error is None, result.error
     page = result.html("databases/orders/")
@@ -248,3 +252,8 @@ def test_exports_published_with_the_site_are_linked_from_each_database_page(site
     jsonschema.validate(document, json.loads(schema_file.read_text(encoding="utf-8")))
     catalog_links = re.findall(r'<a href="(downloads/[^"]+)">', result.html("databases/"))
     assert catalog_links == ["downloads/catalog.json", "downloads/catalog.xlsx", "downloads/catalog.md"]  # no DBML
+    for href in catalog_links:
+        assert (site.root / "site" / "databases" / href).is_file(), href
+    book = openpyxl.load_workbook(folder / "downloads" / "orders.xlsx")  # what a reader downloads opens
+    assert book.sheetnames == ["orders"] and book["orders"].freeze_panes == "A2"
+    assert markdown.markdown((folder / "downloads" / "orders.md").read_text(encoding="utf-8")).startswith("<h1")
