@@ -181,6 +181,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Generated pages' HTML inside the element the plugin's stylesheet is scoped to."""
+        if self.renderer is not None and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.renderer.fragments.placed_ids  # links to them are valid
         if page.file.src_uri not in self.generated:
             return None
         return stylesheet.wrap(html)

@@ -11,6 +11,7 @@ contents and links to sections hold.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +31,8 @@ _MARKER = "<!--dbcatalog-html:{}-->"
 _PREFIX = "<!--dbcatalog-html:"
 # A line of its own; database text can never write one (`<` and `-` are always escaped).
 _MARKER_LINE = re.compile(r"^([ \t]*)<!--dbcatalog-html:(\d+)-->[ \t]*$", re.MULTILINE)
+# An id attribute of a block's element; text and other attributes can hold no `"` (always escaped).
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class Fragments:
@@ -37,6 +40,9 @@ class Fragments:
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        self.placed_ids: set[str] = set()
+        """The ids of the elements placed in the page converted last: MkDocs checks links to anchors
+        against the ids it saw, and it never sees what the HTML stash holds."""
 
     def place(self, html: str) -> str:
         self.blocks.append(html)
@@ -117,12 +123,15 @@ class _Placer(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
+        ids = self.fragments.placed_ids = set()
         if _PREFIX not in text:
             return lines
         stash = self.md.htmlStash
 
         def place(match: re.Match[str]) -> str:
+            block = self.fragments.block(int(match[2]))
+            ids.update(html.unescape(found) for found in _ID.findall(block))
             # Blank lines around: the placeholder must be a paragraph of its own to be replaced whole.
-            return f"\n{match[1]}{stash.store(self.fragments.block(int(match[2])))}\n"
+            return f"\n{match[1]}{stash.store(block)}\n"
 
         return _MARKER_LINE.sub(place, text).split("\n")
