@@ -166,3 +166,23 @@ def test_each_finding_points_at_its_yaml_line(site) -> None:  # type: ignore[no-
     ) in result.log_text
     assert "catalog/app.yml:3: table users has no owner" in result.log_text
     assert "email_verified" not in result.log_text
+
+
+@pytest.mark.parametrize(
+    ("rule", "options"),
+    [
+        ("pii-untagged", {"patterns": ["e_?mail", "created"]}),
+        ("required-columns", {"columns": ["updated_at"]}),
+        ("column-count-max", {"max": 5}),
+        ("unrelated-table", {}),
+        ("naming-convention", {"indexes": "ix_[a-z_]+"}),
+        ("table-without-owner", {}),
+    ],
+)
+def test_every_governance_rule_takes_exclude(rule: str, options: dict[str, object]) -> None:
+    everything = found(configured(**{rule: {"severity": "error", **options}}), rule)
+    first = everything[0][1]
+    assert first is not None and any(table != first for _, table, _ in everything), everything
+    for pattern in (first, f"app/{first}", f"{first[:-1]}?"):  # table, database/table, a pattern
+        left = found(configured(**{rule: {"severity": "error", "exclude": [pattern], **options}}), rule)
+        assert left == [f for f in everything if f[1] != first], pattern
