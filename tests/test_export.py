@@ -8,6 +8,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -24,6 +26,7 @@ from mkdocs_dbcatalog.export import FORMATS, export
 from mkdocs_dbcatalog.export.as_json import SCHEMA
 from mkdocs_dbcatalog.export.rows import HEADER
 
+from .livedata import dataset, load_pg
 from .sitebuilder import SiteBuilder, elements
 
 GOLDEN = Path(__file__).parent / "golden" / "catalog"
@@ -216,6 +219,10 @@ def test_export_command_writes_files_per_database_or_one(tmp_path: Path, monkeyp
     runner = CliRunner()
     result = runner.invoke(main, ["export", "--format", "dbml", "-o", "dbml"])
     assert result.exit_code == 0 and sorted(p.name for p in (tmp_path / "dbml").iterdir()) == ["crm.dbml", "shop.dbml"]
+    result = runner.invoke(main, ["export", "--format", "dbml", "-d", "crm", "-o", "one/"])  # a folder, as written
+    assert result.exit_code == 0 and (tmp_path / "one" / "crm.dbml").is_file()
+    result = runner.invoke(main, ["export", "--format", "dbml", "-d", "crm", "-o", "crm.dbml"])
+    assert result.exit_code == 0 and (tmp_path / "crm.dbml").is_file()
     result = runner.invoke(main, ["export", "--format", "json", "-d", "crm"])
     assert json.loads(result.output)["databases"][0]["name"] == "crm"
     result = runner.invoke(main, ["export", "--format", "xlsx", "-o", "out/catalog.xlsx"])
@@ -257,3 +264,36 @@ def test_exports_published_with_the_site_are_linked_from_each_database_page(
     book = openpyxl.load_workbook(folder / "downloads" / "orders.xlsx")  # what a reader downloads opens
     assert book.sheetnames == ["orders"] and book["orders"].freeze_panes == "A2"
     assert markdown.markdown((folder / "downloads" / "orders.md").read_text(encoding="utf-8")).startswith("<h1")
+
+
+@pytest.mark.postgres
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pydbml's own use of pyparsing
+def test_a_live_database_exported_from_the_command_line_opens_in_each_tool(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagila read live (partitions, triggers, enums, views): the files `export` writes, checked as a
+    consumer would, the JSON with check-jsonschema against the schema `schema --export` prints."""
+    from pydbml import PyDBML
+
+    load_pg(pg_url, dataset("pagila/pagila-schema.sql", tmp_path))
+    site = SiteBuilder(tmp_path / "site")
+    site.catalog("pagila", f"database: pagila\nconnection: {pg_url.replace('+psycopg', '')}\n")
+    site.mkdocs_yml()
+    monkeypatch.chdir(site.root)
+    runner = CliRunner()
+    for args in (["schema", "--export", "-o", "export.schema.json"], ["export", "--format", "json", "-o", "p.json"],
+                 ["export", "--format", "xlsx", "-o", "p.xlsx"], ["export", "--format", "dbml", "-o", "dbml/"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+    checked = subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", "export.schema.json",
+                              "p.json"], capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    document = json.loads((site.root / "p.json").read_text(encoding="utf-8"))
+    (pagila,) = document["databases"]
+    payment = next(t for t in pagila["tables"] if t["name"] == "payment")
+    assert payment["kind"] == "partitioned table" and pagila["enums"] and any(t["triggers"] for t in pagila["tables"])
+    sheet = openpyxl.load_workbook(site.root / "p.xlsx")["pagila"]
+    assert sheet.max_row == 1 + sum(len(t["columns"]) for t in pagila["tables"]) and sheet.freeze_panes == "A2"
+    parsed = PyDBML((site.root / "dbml" / "pagila.dbml").read_text(encoding="utf-8"))
+    assert [t.name for t in parsed.tables] == [t["name"] for t in pagila["tables"]]
+    assert len(parsed.refs) == sum(len(t["foreign_keys"]) for t in pagila["tables"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -25,15 +26,15 @@ from .common import CONFIG_OPTION, assemble_or_exit, known_databases, load_plugi
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
-    help="The file to write, or the folder for a file per database. Default: standard output for one "
-    "text file, else the current folder.",
+    type=click.Path(),
+    help="The file to write, or the folder for a file per database (an existing folder, or a path "
+    "ending in /). Default: standard output for one text file, else the current folder.",
 )
 @click.option("--per-database", is_flag=True, help="One file per database (<database>.<ext>) instead of one in all.")
 @click.option(
     "-d", "--database", "only", multiple=True, metavar="NAME", help="Export this database only; repeat for several."
 )
-def export(config_file: Path, format_name: str, output: Path | None, per_database: bool, only: tuple[str, ...]) -> None:
+def export(config_file: Path, format_name: str, output: str | None, per_database: bool, only: tuple[str, ...]) -> None:
     """Export the catalog the build would show: structure, descriptions, tags and owners.
 
     The catalog is assembled exactly as `mkdocs build` does (YAML files, live reads with the
@@ -57,10 +58,12 @@ def export(config_file: Path, format_name: str, output: Path | None, per_databas
     if output is None and single and isinstance(files[0].content, str):
         click.echo(files[0].content, nl=False)
         return
-    if single and output is not None and not output.is_dir():
-        targets = [(output, files[0].content)]
+    # `-o dbml/` is a folder even when it does not exist yet (Path() would drop the slash).
+    as_folder = output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if single and output is not None and not as_folder:
+        targets = [(Path(output), files[0].content)]
     else:
-        folder = output or Path.cwd()
+        folder = Path(output) if output else Path.cwd()
         if folder.exists() and not folder.is_dir():
             raise click.BadParameter(f"{folder} is a file; {len(files)} files need a folder", param_hint="--output")
         targets = [(folder / f.name, f.content) for f in files]

@@ -1,4 +1,5 @@
-"""`schema`: the JSON Schema of the database file, for editors and CI checks."""
+"""`schema`: the JSON Schema of the database file, for editors and CI checks (or, with `--export`,
+the one that `export --format json` follows, for tools that read the export)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..export.as_json import SCHEMA as EXPORT_SCHEMA
 from ..sources.yamlschema import schema_text
 
 
@@ -16,7 +18,13 @@ from ..sources.yamlschema import schema_text
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the schema to this file instead of standard output.",
 )
-def schema(output: Path | None) -> None:
+@click.option(
+    "--export",
+    "of_export",
+    is_flag=True,
+    help="The JSON Schema that `export --format json` follows, instead of the database file's.",
+)
+def schema(output: Path | None, of_export: bool) -> None:
     """Print the JSON Schema of the database file (generated from the rules the build reads it by).
 
     Editors with a YAML language server (VS Code's YAML extension, JetBrains IDEs, Neovim) complete
@@ -33,8 +41,9 @@ def schema(output: Path | None) -> None:
     Examples:
       mkdocs-dbcatalog schema -o schemas/database-file.schema.json
       check-jsonschema --schemafile schemas/database-file.schema.json catalog/*.yml
+      mkdocs-dbcatalog schema --export -o schemas/catalog-export.schema.json
     """
-    text = schema_text()
+    text = EXPORT_SCHEMA.read_text(encoding="utf-8") if of_export else schema_text()
     if output is None:
         click.echo(text, nl=False)
         return
