@@ -169,14 +169,21 @@ MODELS = Obj(
     {
         "prisma": Text(),
         "rails": Text(),
+        "django": Obj(
+            {"settings": Text(), "apps": ListOf(Text()), "database": Text()},
+            required=("settings",),
+            shorthand="settings",
+            what="django models mapping",
+        ),
         "sqlalchemy": Text(),
         "path": ListOf(Text()),
     },
     what="models mapping",
     hints={"schema": "prisma", "schema_rb": "rails", "sys_path": "path", "pythonpath": "path"},
 )
-"""`models:` the application's own models: a schema.prisma or db/schema.rb file, or the SQLAlchemy
-declarative base (`module:attribute`) imported with the `path` folders first on sys.path."""
+"""`models:` the application's own models: a schema.prisma or db/schema.rb file, or the Django settings
+(with the app labels and DATABASES alias) or SQLAlchemy declarative base (`module:attribute`) imported
+with the `path` folders first on sys.path."""
 REFERENCE = Obj(
     {"from": Text(), "to": Text(), "description": Reusable()},
     required=("from", "to"),

@@ -9,7 +9,8 @@ a model cannot know, and is therefore left out:
 
 - the migration tool's own bookkeeping table (`_prisma_migrations`, `django_migrations`...);
 - column order: a column a later migration adds is last in the database, wherever the model has it;
-- a view's column types and nullability, which the engine derives from its query.
+- a view's column types and nullability, which the engine derives from its query;
+- a relationship the models declare and the database does not enforce (no constraint).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def shape(database: Database, *, defaults: bool = False) -> Shape:
             "foreign_keys": sorted(
                 (fk.name, fk.columns, fk.target.key, fk.target_columns, fk.on_delete, fk.on_update)
                 for fk in table.foreign_keys
+                if fk.enforced
             ),
             "indexes": sorted((i.name, i.columns, i.unique) for i in table.indexes),
         }

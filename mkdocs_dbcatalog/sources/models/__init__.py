@@ -64,6 +64,10 @@ def _read(name: str, settings: ModelSettings, base: Path, engine: str | None, ti
 
         assert settings.file is not None
         return read_schema_rb(_existing(settings.file, base), _shown(settings.file, base), name, engine)
+    if settings.orm == "django":
+        from .django import read_django
+
+        return read_django(settings, name, base, timeout)
     if settings.orm == "sqlalchemy":
         from .sqlalchemy import read_sqlalchemy
 

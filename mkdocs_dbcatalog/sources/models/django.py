@@ -1,0 +1,221 @@
+"""Django models: the tables `migrate` makes for every concrete model of the project's apps.
+
+The project is set up by probes/django_models.py in a subprocess (`django.setup()` with the
+settings module), which asks Django itself for what it creates on the `DATABASES` alias' backend:
+column types (`field.db_type(connection)`), the schema editor's names for foreign keys, indexes
+and `unique_together`, `Meta.indexes` and `Meta.constraints`, many-to-many tables. What the
+engine adds on its own is added here: PostgreSQL's `orders_pkey` and `orders_uid_key`, MySQL's
+`PRIMARY`, a unique key named after its column and InnoDB's index for a foreign key no index
+starts with. Django creates foreign keys with no ON DELETE rule (`on_delete` is done by Django),
+so the rules are the engine's default; `db_constraint=False` is a relation the database does not
+enforce.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...catalog.model import (
+    CheckConstraint,
+    Column,
+    Database,
+    ForeignKey,
+    Index,
+    Origin,
+    PrimaryKey,
+    Table,
+    TableRef,
+    UniqueConstraint,
+)
+from .base import ModelsRead
+from .imported import run_probe
+from .settings import ModelSettings
+
+DECLARED_IN = "Django model"
+_ENGINES = {"postgresql": "postgresql", "mysql": "mysql", "sqlite": "sqlite", "oracle": "oracle", "microsoft": "mssql"}
+_DEFAULT_RULE = {"postgresql": "NO ACTION", "mysql": "RESTRICT", "sqlite": "NO ACTION"}
+_SPELLED = {"mysql": {"bool": "tinyint(1)", "double precision": "double"}}
+"""Types the engine stores under another name than the one Django writes in CREATE TABLE."""
+_DJANGO_SIDE = ("CASCADE", "PROTECT", "RESTRICT", "SET_NULL", "SET_DEFAULT", "SET")
+
+
+def read_django(settings: ModelSettings, database_name: str, base: Path, timeout: float) -> ModelsRead:
+    """The database the project's models make on the alias `settings.database`."""
+    request = {"apps": list(settings.apps), "database": settings.database}
+    described = run_probe("django", settings, request, timeout)
+    vendor = described["vendor"]
+    family = vendor if vendor in _DEFAULT_RULE else "other"
+    where: dict[tuple[str, ...], str] = {}
+    tables = []
+    for item in described["tables"]:
+        table = _Table(item, family).build()
+        tables.append(table)
+        if item.get("where"):
+            where[(table.key,)] = _shown(item["where"], base)
+    engine = "mariadb" if described["mariadb"] else _ENGINES.get(vendor, vendor)
+    database = Database(
+        name=database_name, engine=engine, tables=tuple(sorted(tables, key=lambda t: t.key)), origin=Origin.MODELS
+    )
+    return ModelsRead(database, where, complete=not settings.apps)
+
+
+def _shown(located: str, base: Path) -> str:
+    path, _, line = located.rpartition(":")
+    with contextlib.suppress(ValueError):  # outside the site: the absolute path
+        path = Path(path).resolve().relative_to(base.resolve()).as_posix()
+    return f"{path}:{line}"
+
+
+@dataclass
+class _Table:
+    item: dict[str, Any]
+    family: str
+    indexes: list[Index] = field(default_factory=list)
+    uniques: list[UniqueConstraint] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.item["name"])
+
+    def build(self) -> Table:
+        columns = tuple(self._column(c) for c in self.item["columns"])
+        primary = self._primary_key()
+        for columns_of in self.item["uniques"]:  # `unique=True`: an inline UNIQUE the engine names
+            self._unique(tuple(columns_of), None)
+        for given in self.item["unique_together"]:
+            self._unique(tuple(given["columns"]), given["name"])
+        checks = [CheckConstraint(c["check"], self._check_name(c["name"])) for c in self.item["columns"] if c["check"]]
+        for constraint in self.item["constraints"]:
+            if constraint["kind"] == "check":
+                checks.append(CheckConstraint(constraint["expression"], constraint["name"]))
+            elif constraint["condition"] or constraint["expressions"]:
+                if self.family == "postgresql":  # a partial or expression unique index
+                    columns_of = tuple(constraint["columns"])
+                    self.indexes.append(Index(columns_of, constraint["name"], True, "btree", constraint["condition"]))
+            else:
+                self._unique(tuple(constraint["columns"]), constraint["name"])
+        self.indexes += [self._index(i) for i in self.item["indexes"]]
+        keys = [self._foreign_key(k) for k in self.item["foreign_keys"]]
+        if self.family == "mysql":
+            self._innodb_indexes(keys, primary)
+        return Table(
+            self.name,
+            purpose=self.item.get("doc"),
+            comment=self.item.get("comment"),
+            columns=columns,
+            primary_key=primary,
+            indexes=tuple(self.indexes),
+            foreign_keys=tuple(keys),
+            unique_constraints=tuple(self.uniques),
+            check_constraints=tuple(checks),
+        )
+
+    def _column(self, item: dict[str, Any]) -> Column:
+        type_, suffix = str(item["type"]), (item["suffix"] or "").upper()
+        identity = None
+        if "AUTO_INCREMENT" in type_.upper() or "AUTO_INCREMENT" in suffix:
+            identity = "auto_increment"
+            type_ = " ".join(w for w in type_.split() if w.upper() != "AUTO_INCREMENT")
+        elif "IDENTITY" in suffix:
+            identity = "identity always" if "ALWAYS" in suffix else "identity by default"
+        elif "AUTOINCREMENT" in suffix:
+            identity = "autoincrement"
+        type_ = _SPELLED.get(self.family, {}).get(type_, type_)
+        generation = None
+        if item["generated"] is not None:
+            generation = "stored" if item["persisted"] else "virtual"
+        return Column(
+            item["name"],
+            type_,
+            item["nullable"],
+            item["default"],
+            description=item["help_text"] or item["verbose_name"],
+            comment=item["comment"],
+            identity=identity,
+            generated=item["generated"],
+            generation=generation,
+        )
+
+    def _primary_key(self) -> PrimaryKey | None:
+        columns = tuple(self.item["primary_key"])
+        if not columns:
+            return None
+        return PrimaryKey(columns, {"postgresql": f"{self.name}_pkey", "mysql": "PRIMARY"}.get(self.family))
+
+    def _unique(self, columns: tuple[str, ...], name: str | None) -> None:
+        if name is None and self.family == "postgresql":
+            name = f"{self.name}_{'_'.join(columns)}_key"
+        elif name is None and self.family == "mysql":
+            name = self._free_name(columns[0])
+        self.uniques.append(UniqueConstraint(columns, name))
+        if self.family in ("postgresql", "mysql"):  # backed by an index, which the catalog lists
+            self.indexes.append(Index(columns, name, True, "btree"))
+
+    def _check_name(self, column: str) -> str | None:
+        return f"{self.name}_{column}_check" if self.family == "postgresql" else None
+
+    def _free_name(self, wanted: str) -> str:
+        """MySQL's name for an unnamed key: its first column, then `_2`, `_3` while that is taken."""
+        taken = {i.name for i in self.indexes}
+        name, n = wanted, 2
+        while name in taken:
+            name, n = f"{wanted}_{n}", n + 1
+        return name
+
+    def _index(self, item: dict[str, Any]) -> Index:
+        method = item["using"] or ("btree" if self.family in ("postgresql", "mysql", "sqlite") else None)
+        options = tuple(
+            " ".join(part for part in (opclass, order) if part)
+            for opclass, order in zip(
+                item["opclasses"] or [""] * len(item["columns"]),
+                item["orders"] or [""] * len(item["columns"]),
+                strict=False,
+            )
+        )
+        return Index(
+            tuple(item["columns"]),
+            item["name"],
+            item["unique"],
+            method,
+            predicate=item["where"],
+            options=options if any(options) else (),
+        )
+
+    def _foreign_key(self, item: dict[str, Any]) -> ForeignKey:
+        on_delete = item["on_delete"]
+        said = f"on_delete={on_delete} is done by Django, not by the database" if on_delete in _DJANGO_SIDE else None
+        target = TableRef(item["target_table"])
+        if not item["enforced"]:
+            return ForeignKey(
+                (item["column"],),
+                target,
+                (item["target_column"],),
+                description=said,
+                enforced=False,
+                declared_in=DECLARED_IN,
+            )
+        rule = _DEFAULT_RULE.get(self.family)
+        return ForeignKey(
+            (item["column"],),
+            target,
+            (item["target_column"],),
+            item["name"],
+            rule,
+            rule,
+            description=said,
+            deferrable=item["deferrable"] if self.family == "postgresql" else None,
+        )
+
+    def _innodb_indexes(self, keys: list[ForeignKey], primary: PrimaryKey | None) -> None:
+        """InnoDB indexes a foreign key under its name when no index (or the primary key) starts with
+        its columns; Django leaves that index to InnoDB."""
+        for fk in keys:
+            covered = [i.columns for i in self.indexes] + ([primary.columns] if primary else [])
+            if fk.enforced and not any(c[: len(fk.columns)] == fk.columns for c in covered):
+                self.indexes.append(Index(fk.columns, fk.name, method="btree"))
+
+
+__all__ = ["DECLARED_IN", "read_django"]
