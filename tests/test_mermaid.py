@@ -144,7 +144,8 @@ def limits_hold(blocks: list, options: DiagramOptions) -> None:
         text = block.text()
         assert js_length(text) <= MAX_TEXT_SIZE - 1000
         assert len(block.edges) <= min(options.max_relations, MAX_EDGES)
-        assert len(block.entities) <= options.max_tables
+        assert len(block.names) <= options.max_tables
+        assert len(block.stubs) <= options.max_tables  # name-only boxes for tables drawn elsewhere
 
 
 def test_thousand_tables_split_into_blocks_under_every_limit(big_db: Database) -> None:
@@ -162,8 +163,60 @@ def test_thousand_tables_split_into_blocks_under_every_limit(big_db: Database) -
     referenced = {fk.target.key for t in db.tables for fk in t.foreign_keys}
     loners = [t.key for t in db.tables if not t.foreign_keys and t.key not in referenced]
     assert result.isolated == loners and len(loners) >= 5
-    assert result.undrawn > 0  # relationships between blocks are counted for the page
+    assert result.undrawn == 0  # lines between blocks are drawn to stubs
+    assert all(block.stubs for block in result.blocks)
     assert all(block.caption and block.caption.startswith("Diagram ") for block in result.blocks)
+
+
+STUB = re.compile(r"^(.*) \((diagram (\d+)|not drawn)\)$")
+
+
+def drawn_lines(text: str) -> tuple[dict[str, tuple[str, str | None]], set[tuple[str, str, str]]]:
+    """A block's boxes (id -> (table, where it is drawn if a stub)) and lines (parent, child, label)."""
+    boxes = {}
+    for m in re.finditer(r'^\s+(t\d+)\["([^"]*)"\]', text, re.M):
+        shown = decode(m.group(2))
+        stub = STUB.match(shown)
+        boxes[m.group(1)] = (stub.group(1), stub.group(2)) if stub else (shown, None)
+    lines = {
+        (boxes[m.group(1)][0], boxes[m.group(3)][0], decode(m.group(4)))
+        for m in re.finditer(r'^\s+(t\d+) (\S+) (t\d+) : "([^"]*)"$', text, re.M)
+    }
+    return boxes, lines
+
+
+@pytest.mark.parametrize("schemas", [1, 3])
+def test_no_relationship_is_lost_by_splitting(tmp_path: Path, schemas: int) -> None:
+    """A table whose partners landed in other blocks draws them as stubs (named, greyed, saying which
+    block): every relationship is a line in some block, and no block is boxes with no line."""
+    db = load_text(tmp_path, big_catalog_yaml(203, schemas=schemas))
+    relations = Relations(Catalog((db,)))
+    options = DiagramOptions(max_diagrams=100)
+    result = database_diagrams(db, relations, options)
+    assert len(result.blocks) >= 7
+    limits_hold(result.blocks, options)
+    texts = [block.text() for block in result.blocks]
+    parsed = [drawn_lines(text) for text in texts]
+    lines = set().union(*(found for _, found in parsed))
+    for relation in relations.relationships(db):
+        label = f"via {relation.via.key}" if relation.via else ", ".join(relation.columns)
+        assert any(
+            (p, c) == (relation.parent.key, relation.child.key) and label in text.split("; ") for p, c, text in lines
+        ), (relation.parent.key, relation.child.key, label)
+    assert result.undrawn == 0
+    home = {name: number for number, block in enumerate(result.blocks, 1) for name in block.names}
+    stubs = 0
+    for number, ((boxes, found), text) in enumerate(zip(parsed, texts, strict=True), 1):
+        assert found, f"block {number} has no line: {result.blocks[number - 1].names}"
+        own = {name for name, where in boxes.values() if where is None}
+        assert all(p in own or c in own for p, c, _ in found)  # a line between two stubs says nothing
+        muted = re.search(r"^    class (\S+) muted$", text, re.M)
+        for ident, (name, where) in boxes.items():
+            if where is not None:
+                stubs += 1
+                assert where == f"diagram {home[name]}" and home[name] != number
+                assert muted and ident in muted.group(1).split(","), f"stub {name} is not greyed"
+    assert stubs > 20
 
 
 def test_past_max_diagrams_the_least_connected_groups_are_listed_not_drawn(big_db: Database) -> None:

@@ -91,9 +91,17 @@ class Entity:
     attributes: tuple[Attribute, ...] = ()
     muted: bool = False
     """Drawn greyed: context around what the diagram is about (a viewpoint's neighbours)."""
+    elsewhere: str | None = None
+    """A stub: a name-only box for a table drawn in another block (`diagram 3`), so a line to it is
+    not lost by splitting; its box says where (`users (diagram 3)`) and links to its page."""
+
+    @property
+    def shown(self) -> str:
+        """The box's title as drawn."""
+        return f"{self.label} ({self.elsewhere})" if self.elsewhere else self.label
 
     def text(self, ident: str) -> str:
-        head = f"    {ident}[{quoted(self.label)}]"
+        head = f"    {ident}[{quoted(self.shown)}]"
         if not self.attributes:
             return head + "\n"
         body = "".join(f"        {a.text()}\n" for a in self.attributes)
@@ -145,7 +153,12 @@ class Block:
 
     @property
     def names(self) -> list[str]:
-        return [e.label for e in self.entities]
+        """The tables this block draws (not its stubs)."""
+        return [e.label for e in self.entities if e.elsewhere is None]
+
+    @property
+    def stubs(self) -> list[Entity]:
+        return [e for e in self.entities if e.elsewhere is not None]
 
     @property
     def idents(self) -> dict[str, str]:

@@ -62,6 +62,11 @@ class DiagramSet:
     """`schema` or `group` when the diagram was split into several blocks."""
 
     @property
+    def stubbed(self) -> bool:
+        """Some block draws a stub: a table drawn in another block, as a name-only greyed box."""
+        return any(block.stubs for block in self.blocks)
+
+    @property
     def dashed(self) -> bool:
         """Some drawn line is dashed (a reference inferred from naming, on the system view)."""
         return any(not edge.solid for block in self.blocks for edge in block.edges)
@@ -269,19 +274,61 @@ def plan(
     chosen_kept = [item for item in chosen if id(item[1]) in kept_ids]
     result = DiagramSet(split=split)
     drawn: dict[str, int] = {}
+    for number, (_, keys) in enumerate(chosen_kept, 1):
+        drawn.update(dict.fromkeys(keys, number))
+    shown: set[int] = set()
     for number, (name, keys) in enumerate(chosen_kept, 1):
         ordered = graph.order(keys)
-        for key in ordered:
-            drawn[key] = number
         block = Block([graph.entities[k] for k in ordered], layout=options.layout)
-        block.edges = [e for e in graph.edges if e.left in keys and e.right in keys]
+        inside = [i for i, e in enumerate(graph.edges) if e.left in keys and e.right in keys]
+        block.edges = [graph.edges[i] for i in inside]
+        shown.update(inside)
+        shown.update(_stubs(graph, block, keys, drawn, options))
         block.groups = boxes(ordered) if boxes else []
         if len(chosen_kept) > 1:
             block.caption = _caption(number, len(chosen_kept), name, [graph.entities[k].label for k in ordered], what)
         result.blocks.append(block)
     result.not_drawn = sorted(k for k in everything if k not in drawn)
-    result.undrawn = sum(e.count for e in graph.edges if drawn.get(e.left, -1) != drawn.get(e.right, -2))
+    result.undrawn = sum(e.count for i, e in enumerate(graph.edges) if i not in shown)
     return result
+
+
+def _stubs(graph: Graph, block: Block, keys: set[str], drawn: dict[str, int], options: DiagramOptions) -> set[int]:
+    """Add to `block` a stub for each table related to its own but drawn elsewhere; the lines they show.
+
+    Without them a split loses every line whose ends landed in different blocks, and a block whose
+    tables' partners are all elsewhere is drawn as boxes with no line at all. Stubs are name-only
+    boxes (cheap), at most `max_tables` per block; partners drawn in another block come first, then
+    those with the most lines. What does not fit stays counted as not drawn.
+    """
+    lines: dict[str, list[int]] = defaultdict(list)
+    for key in sorted(keys):  # the same order whatever the hash seed
+        for i in graph.incident[key]:
+            edge = graph.edges[i]
+            other = edge.right if edge.left == key else edge.left
+            if other not in keys:
+                lines[other].append(i)
+    if not lines:
+        return set()
+    room = Bin(graph, options)
+    room.add(keys)
+    text, edges, added = room.text, room.edges, 0
+    shown: set[int] = set()
+    for other in sorted(lines, key=lambda k: (k not in drawn, -len(lines[k]), k)):
+        where = f"diagram {drawn[other]}" if other in drawn else "not drawn"
+        stub = Entity(other, graph.entities[other].label, muted=True, elsewhere=where)
+        cost = entity_size(stub) + sum(graph.edge_cost[i] for i in lines[other])
+        if (
+            added >= options.max_tables
+            or edges + len(lines[other]) > options.edge_limit
+            or text + cost > options.max_text
+        ):
+            continue
+        block.entities.append(stub)
+        block.edges += [graph.edges[i] for i in lines[other]]
+        shown.update(lines[other])
+        text, edges, added = text + cost, edges + len(lines[other]), added + 1
+    return shown
 
 
 def _caption(number: int, total: int, group: str, labels: list[str], what: str) -> str:
