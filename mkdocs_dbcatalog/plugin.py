@@ -12,7 +12,7 @@ from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -33,6 +33,7 @@ from .render.filters import page_title
 from .render.htmlblocks import PlaceHtml
 from .render.links import SiteMap
 from .render.renderer import Features, Renderer, Settings
+from .searchtoc import SearchToc
 from .sources import yamlschema
 from .sources.envvars import unset_env_tags
 from .urls import mask_text
@@ -186,6 +187,20 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         if page.file.src_uri not in self.generated:
             return None
         return stylesheet.wrap(html)
+
+    @event_priority(100)
+    def _before_search(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> None:
+        """Search plugins (priority 0) index a generated page through a table of contents they walk in
+        linear time (see searchtoc.py); the page's own is back before the theme renders it."""
+        if page.file.src_uri in self.generated and len(page.toc):
+            page.toc = SearchToc(page.toc)
+
+    @event_priority(-100)
+    def _after_search(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> None:
+        if isinstance(page.toc, SearchToc):
+            page.toc = page.toc.original
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
