@@ -28,7 +28,11 @@ from .compare import differences
 
 PROJECT = Path(__file__).resolve().parents[1] / "data" / "models" / "django_shop"
 SETTINGS = ModelSettings("django", "config.settings", PROJECT.parent, path=(PROJECT.name,))
-BACKENDS = {"postgresql": "django.db.backends.postgresql", "mysql": "django.db.backends.mysql"}
+BACKENDS = {
+    "postgresql": "django.db.backends.postgresql",
+    "mysql": "django.db.backends.mysql",
+    "sqlite": "django.db.backends.sqlite3",
+}
 
 
 def _point_at(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,6 +130,17 @@ def test_the_models_read_as_the_database_migrate_makes_on_mariadb(
     lines = models.table("orders_products")
     assert lines is not None
     assert "orders_products_product_id_d4de0017_fk_sales_product_sku" in [i.name for i in lines.indexes]
+
+
+def test_the_models_read_as_the_database_migrate_makes_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    live, models = _migrated(f"sqlite:///{tmp_path / 'shop.db'}", monkeypatch)
+    _checked(live, models, "NO ACTION")
+    orders = models.table("orders")
+    assert orders is not None  # SQLite's own names for the keys CREATE TABLE declares, in their order
+    assert [(i.name, i.columns) for i in orders.indexes if i.name and i.name.startswith("sqlite_")] == [
+        ("sqlite_autoindex_orders_1", ("uid",)),
+        ("sqlite_autoindex_orders_2", ("customer_id", "placed_at")),
+    ]
 
 
 def test_some_apps_only_and_no_database_needed_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -75,6 +75,8 @@ class _Table:
     family: str
     indexes: list[Index] = field(default_factory=list)
     uniques: list[UniqueConstraint] = field(default_factory=list)
+    autoindex: int = 1
+    """SQLite's number for the next index of a key written in CREATE TABLE."""
 
     @property
     def name(self) -> str:
@@ -83,10 +85,12 @@ class _Table:
     def build(self) -> Table:
         columns = tuple(self._column(c) for c in self.item["columns"])
         primary = self._primary_key()
+        if primary and not self._rowid(primary):
+            self.autoindex += 1  # SQLite indexes a primary key that is not the rowid first
         for columns_of in self.item["uniques"]:  # `unique=True`: an inline UNIQUE the engine names
             self._unique(tuple(columns_of), None)
-        for given in self.item["unique_together"]:
-            self._unique(tuple(given["columns"]), given["name"])
+        for given in self.item["unique_together"]:  # created afterwards, under Django's name
+            self._unique(tuple(given["columns"]), given["name"], inline=False)
         checks = [CheckConstraint(c["check"], self._check_name(c["name"])) for c in self.item["columns"] if c["check"]]
         for constraint in self.item["constraints"]:
             if constraint["kind"] == "check":
@@ -145,7 +149,17 @@ class _Table:
             return None
         return PrimaryKey(columns, {"postgresql": f"{self.name}_pkey", "mysql": "PRIMARY"}.get(self.family))
 
-    def _unique(self, columns: tuple[str, ...], name: str | None) -> None:
+    def _rowid(self, primary: PrimaryKey) -> bool:
+        types = {c["name"]: str(c["type"]).lower() for c in self.item["columns"]}
+        return len(primary.columns) == 1 and types.get(primary.columns[0]) == "integer"
+
+    def _unique(self, columns: tuple[str, ...], name: str | None, *, inline: bool = True) -> None:
+        if self.family == "sqlite":  # an inline key is SQLite's numbered index; Django's is an index
+            if inline:
+                self.uniques.append(UniqueConstraint(columns))
+                name, self.autoindex = f"sqlite_autoindex_{self.name}_{self.autoindex}", self.autoindex + 1
+            self.indexes.append(Index(columns, name, True, "btree"))
+            return
         if name is None and self.family == "postgresql":
             name = f"{self.name}_{'_'.join(columns)}_key"
         elif name is None and self.family == "mysql":
@@ -202,7 +216,7 @@ class _Table:
             (item["column"],),
             target,
             (item["target_column"],),
-            item["name"],
+            None if self.family == "sqlite" else item["name"],  # SQLite keeps no name for a foreign key
             rule,
             rule,
             description=said,
