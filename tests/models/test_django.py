@@ -132,7 +132,9 @@ def test_the_models_read_as_the_database_migrate_makes_on_mariadb(
     assert "orders_products_product_id_d4de0017_fk_sales_product_sku" in [i.name for i in lines.indexes]
 
 
-def test_the_models_read_as_the_database_migrate_makes_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_models_read_as_the_database_migrate_makes_on_sqlite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     live, models = _migrated(f"sqlite:///{tmp_path / 'shop.db'}", monkeypatch)
     _checked(live, models, "NO ACTION")
     orders = models.table("orders")
