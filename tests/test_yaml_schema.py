@@ -134,7 +134,6 @@ NOT_A_SCHEMA_MATTER = (
     "has no column",
     "is not a column of",
     "environment variable",
-    "cannot read",
     "seed data for table",
     "listed twice",
     "names no column",

@@ -56,7 +56,7 @@ from .ddl.dialects import NAMES as DDL_DIALECTS
 from .ddl.dialects import dialect_for_engine, dialect_named
 from .ddl.settings import SchemaFileSettings
 from .models.settings import ORMS, ModelSettings
-from .yamlformat import DATABASE_FILE, DOCS_FILE
+from .yamlformat import DATABASE_FILE, DOCS_FILE, REFERENCE_FROM, REFERENCE_TO
 from .yamlspec import Context, Path, compose, format_path, read_text
 
 
@@ -623,14 +623,14 @@ def _did_you_mean(name: str, known: Mapping[str, object]) -> str | None:
 
 def _reference(ref: dict[str, Any], ctx: Context, path: Path) -> CrossReference:
     source_text, target_text = ref["from"], ref["to"]
-    source_table, _, source_column = source_text.rpartition(".")
-    if not source_table or not source_column:
+    if not REFERENCE_FROM.matches(source_text):
         raise ctx.fail_at(
             path + ("from",), f"cannot read {source_text!r}", hint="write table.column, e.g. orders.user_id"
         )
-    database, slash, rest = target_text.partition("/")
+    source_table, _, source_column = source_text.rpartition(".")
+    database, _, rest = target_text.partition("/")
     target_table, _, target_column = rest.rpartition(".")
-    if not slash or not database or not target_table or not target_column:
+    if not REFERENCE_TO.matches(target_text):
         raise ctx.fail_at(
             path + ("to",),
             f"cannot read {target_text!r}",

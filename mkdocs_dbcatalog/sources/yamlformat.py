@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..catalog.model import TableKind
 from .ddl.dialects import NAMES as DDL_DIALECTS
-from .yamlspec import Boolean, Choice, Count, Integer, ListOf, MapOf, Obj, Reusable, Size, Text, When
+from .yamlspec import Boolean, Choice, Count, Integer, ListOf, MapOf, Obj, Reusable, Shaped, Size, Text, When
 
 RULES = ("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION")
 MIGRATION_TOOLS = (
@@ -184,8 +184,12 @@ MODELS = Obj(
 """`models:` the application's own models: a schema.prisma or db/schema.rb file, or the Django settings
 (with the app labels and DATABASES alias) or SQLAlchemy declarative base (`module:attribute`) imported
 with the `path` folders first on sys.path."""
+REFERENCE_FROM = Shaped(r"^[\s\S]+\.[^.]+$")
+"""`table.column` (`billing.invoices.user_id`): a column after the last dot, a table before it."""
+REFERENCE_TO = Shaped(r"^[^/]+/[\s\S]+\.[^.]+$")
+"""`database-or-service/table.column`."""
 REFERENCE = Obj(
-    {"from": Text(), "to": Text(), "description": Reusable()},
+    {"from": REFERENCE_FROM, "to": REFERENCE_TO, "description": Reusable()},
     required=("from", "to"),
     what="reference mapping",
 )

@@ -138,6 +138,21 @@ class Text(Scalar):
         return {"type": list(_SCALAR_TYPES)}  # numbers and booleans are read as the text they are written as
 
 
+class Shaped(Text):
+    """Text of a given shape (`users-service/users.id`). The reader checks the shape where it reads
+    the value (with its own message and hint) through `matches`; the schema states the same pattern."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = re.compile(pattern)
+        """Written in the syntax Python and JSON Schema (ECMA-262) share."""
+
+    def matches(self, text: str) -> bool:
+        return self.pattern.search(text) is not None
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "pattern": self.pattern.pattern}, {"type": "null"}, _ENV]}
+
+
 class Boolean(Scalar):
     expected = "true or false"
     _VALUES: ClassVar[dict[str, bool]] = {
