@@ -22,6 +22,7 @@ from .cache import LiveCache
 from .catalog.lint import Severity
 from .catalog.rewrite import map_text
 from .config import PluginConfig
+from .dirtypages import PageFiles
 from .errors import CatalogError
 from .export import FORMATS, published
 from .health import Health, Located, count
@@ -54,6 +55,9 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         """Files published beside the pages (the database file's JSON Schema, exports): (src_uri, content)."""
         self.live = LiveCache()
         """Live reads, kept across `mkdocs serve` rebuilds (this instance persists, see on_startup)."""
+        self.dirty = False
+        self.page_files: PageFiles | None = None
+        """A dirty build's generated page sources on disk (see dirtypages.py)."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -68,6 +72,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and its live cache) across `mkdocs serve` rebuilds."""
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # Read and render here, before MkDocs cleans site_dir: a bad input stops the build with
@@ -133,6 +138,10 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             raise PluginError(str(problem)) from None
         config.markdown_extensions.append(PlaceHtml(self.renderer.fragments))  # type: ignore[arg-type]
         self.watch = assembled.watch
+        if self.dirty:
+            folder = (base / self.config.cache_dir / "pages").resolve()
+            if self.page_files is None or self.page_files.folder != folder:
+                self.page_files = PageFiles(folder)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -141,9 +150,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(page.src_uri) is not None:
                 log.info(f"{page.src_uri} exists in docs_dir; it is used instead of the generated page")
                 continue
-            files.append(
-                File.generated(config, page.src_uri, content=page.source, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
+            files.append(self._page_file(page, config))
             self.generated.add(page.src_uri)
         if self.renderer is not None:
             if files.get_file_from_path(stylesheet.STYLESHEET_URI) is None:
@@ -158,6 +165,14 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             title = page_title(self.renderer.settings.title)
             config.nav = _place_section(config.nav, files, nav_pages, title, self.config.nav_position)
         return files
+
+    def _page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
+        """The page as MkDocs' file: in memory, or (dirty builds) a file whose time says whether it changed."""
+        level = InclusionLevel.NOT_IN_NAV
+        if self.dirty and self.page_files is not None:
+            path = self.page_files.path(page.src_uri, page.source)
+            return File.generated(config, page.src_uri, abs_src_path=str(path), inclusion=level)
+        return File.generated(config, page.src_uri, content=page.source, inclusion=level)
 
     def _add_diagram_support(self, files: Files, config: MkDocsConfig) -> None:
         """Ship the diagram viewer (and, offline, Mermaid): no Markdown extension is needed for diagrams."""
