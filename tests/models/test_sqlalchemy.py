@@ -26,13 +26,13 @@ PROJECT = Path(__file__).resolve().parents[1] / "data" / "models" / "sqlalchemy_
 SETTINGS = ModelSettings("sqlalchemy", "shop.models:Base", PROJECT.parent, path=(PROJECT.name,))
 
 
-def _create_all(url: str) -> None:
+def _create_all(url: str, project: Path = PROJECT, module: str = "shop.models", base: str = "Base") -> None:
     """`metadata.create_all` as the application runs it, in its own interpreter."""
     script = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import sqlalchemy as sa; from shop.models import Base; "
-        "engine = sa.create_engine(sys.argv[2]); Base.metadata.create_all(engine); engine.dispose()"
+        f"import sys; sys.path.insert(0, sys.argv[1]); import sqlalchemy as sa; from {module} import {base}; "
+        f"engine = sa.create_engine(sys.argv[2]); {base}.metadata.create_all(engine); engine.dispose()"
     )
-    subprocess.run([sys.executable, "-c", script, str(PROJECT), url], check=True, capture_output=True, timeout=60)
+    subprocess.run([sys.executable, "-c", script, str(project), url], check=True, capture_output=True, timeout=60)
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,39 @@ def test_the_models_read_as_the_database_create_all_makes(engine: str, request: 
     assert read.location("orders", "note") == "sqlalchemy_shop/shop/models.py:47"  # class Order
     if engine == "postgresql":  # the enum is a type of its own, as create_all made it
         assert live.enums == models.enums and [e.name for e in models.enums] == ["status"]
+
+
+LONG_NAMES = """
+import sqlalchemy as sa
+
+class Tables:
+    metadata = sa.MetaData()
+
+parent = sa.Table(
+    "a_table_whose_name_is_long_enough_for_postgresql_to_shorten_it",
+    Tables.metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+)
+sa.Table(
+    "another_table_with_a_name_postgresql_shortens_in_its_key_names",
+    Tables.metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("the_parent_row_this_one_belongs_to_identified_by_its_key", sa.ForeignKey(parent.c.id)),
+    sa.Column("a_code_that_is_unique_across_every_row_of_this_table", sa.String(20), unique=True),
+)
+"""
+
+
+@pytest.mark.postgres
+def test_postgresql_shortens_its_own_names_as_the_reader_does(pg_url: str, tmp_path: Path) -> None:
+    (tmp_path / "longnames.py").write_text(LONG_NAMES, encoding="utf-8")
+    _create_all(pg_url, tmp_path, "longnames", "Tables")
+    settings = ModelSettings("sqlalchemy", "longnames:Tables", tmp_path, path=(".",))
+    models = read_models("x", settings, tmp_path, "x.yml", 1, import_code=True, engine="postgresql").database
+    live = read_database("x", pg_url)
+    assert differences(live, models, defaults=True) == []
+    names = [fk.name for t in models.tables for fk in t.foreign_keys]
+    assert names == ["another_table_with_a_name_pos_the_parent_row_this_one_belo_fkey"]  # as the live read
 
 
 def test_comments_doc_and_docstrings_are_the_descriptions() -> None:

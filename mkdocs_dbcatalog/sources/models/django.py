@@ -31,6 +31,7 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from .base import ModelsRead
+from .enginenames import mysql_free_name, pg_name
 from .imported import run_probe
 from .settings import ModelSettings
 
@@ -147,7 +148,8 @@ class _Table:
         columns = tuple(self.item["primary_key"])
         if not columns:
             return None
-        return PrimaryKey(columns, {"postgresql": f"{self.name}_pkey", "mysql": "PRIMARY"}.get(self.family))
+        name = {"postgresql": pg_name(self.name, None, "pkey"), "mysql": "PRIMARY"}.get(self.family)
+        return PrimaryKey(columns, name)
 
     def _rowid(self, primary: PrimaryKey) -> bool:
         types = {c["name"]: str(c["type"]).lower() for c in self.item["columns"]}
@@ -161,23 +163,15 @@ class _Table:
             self.indexes.append(Index(columns, name, True, "btree"))
             return
         if name is None and self.family == "postgresql":
-            name = f"{self.name}_{'_'.join(columns)}_key"
+            name = pg_name(self.name, columns, "key")
         elif name is None and self.family == "mysql":
-            name = self._free_name(columns[0])
+            name = mysql_free_name(columns[0], (i.name for i in self.indexes))
         self.uniques.append(UniqueConstraint(columns, name))
         if self.family in ("postgresql", "mysql"):  # backed by an index, which the catalog lists
             self.indexes.append(Index(columns, name, True, "btree"))
 
     def _check_name(self, column: str) -> str | None:
-        return f"{self.name}_{column}_check" if self.family == "postgresql" else None
-
-    def _free_name(self, wanted: str) -> str:
-        """MySQL's name for an unnamed key: its first column, then `_2`, `_3` while that is taken."""
-        taken = {i.name for i in self.indexes}
-        name, n = wanted, 2
-        while name in taken:
-            name, n = f"{wanted}_{n}", n + 1
-        return name
+        return pg_name(self.name, [column], "check") if self.family == "postgresql" else None
 
     def _index(self, item: dict[str, Any]) -> Index:
         method = item["using"] or ("btree" if self.family in ("postgresql", "mysql", "sqlite") else None)

@@ -30,6 +30,7 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from .base import ModelsError, ModelsRead
+from .enginenames import mysql_free_name, pg_name
 from .imported import run_probe
 from .settings import ModelSettings
 
@@ -132,7 +133,8 @@ class _Table:
             identity = "rowid"  # an INTEGER PRIMARY KEY is the rowid, whatever SQLAlchemy thinks of it
         elif item["autoincrement"] and item["integer"] and default is None:
             if self.family == "postgresql" and not item["sequence"]:
-                identity, default = "serial", f"nextval('{self._qualified(self.name)}_{item['name']}_seq'::regclass)"
+                sequence = self._qualified(pg_name(self.name, [item["name"]], "seq"))
+                identity, default = "serial", f"nextval('{sequence}'::regclass)"
             elif self.family == "mysql":
                 identity = "auto_increment"
         if item["sequence"] and self.family == "postgresql" and default is None:
@@ -162,7 +164,7 @@ class _Table:
         given = self.item["primary_key"]
         if not given:
             return None
-        name = {"postgresql": given["name"] or f"{self.name}_pkey", "mysql": "PRIMARY"}.get(self.family)
+        name = {"postgresql": given["name"] or pg_name(self.name, None, "pkey"), "mysql": "PRIMARY"}.get(self.family)
         return PrimaryKey(tuple(given["columns"]), name)
 
     def _uniques(self, primary: PrimaryKey | None) -> list[UniqueConstraint]:
@@ -181,21 +183,13 @@ class _Table:
                 continue
             name = given["name"]
             if name is None and self.family == "postgresql":
-                name = f"{self.name}_{'_'.join(columns)}_key"
+                name = pg_name(self.name, columns, "key")
             elif name is None and self.family == "mysql":
-                name = self._free_name(columns[0])
+                name = mysql_free_name(columns[0], (i.name for i in self.indexes))
             made.append(UniqueConstraint(columns, name))
             if self.family in ("postgresql", "mysql"):
                 self.indexes.append(Index(columns, name, True, "btree"))
         return made
-
-    def _free_name(self, wanted: str) -> str:
-        """MySQL's name for an unnamed key: its first column, then `_2`, `_3` while that is taken."""
-        taken = {i.name for i in self.indexes}
-        name, n = wanted, 2
-        while name in taken:
-            name, n = f"{wanted}_{n}", n + 1
-        return name
 
     def _index(self, item: dict[str, Any]) -> Index:
         method = item["using"].lower() if item["using"] else None
@@ -209,7 +203,7 @@ class _Table:
         for fk, given in zip(keys, self.item["foreign_keys"], strict=True):
             covered = [i.columns for i in self.indexes] + ([primary.columns] if primary else [])
             if not any(c[: len(fk.columns)] == fk.columns for c in covered):
-                name = given["name"] or self._free_name(fk.columns[0])
+                name = given["name"] or mysql_free_name(fk.columns[0], (i.name for i in self.indexes))
                 self.indexes.append(Index(fk.columns, name, method="btree"))
 
     def _foreign_keys(self) -> list[ForeignKey]:
@@ -221,7 +215,7 @@ class _Table:
             if self.family == "sqlite":
                 name = None  # SQLite keeps no name for a foreign key
             elif name is None and self.family == "postgresql":
-                name = f"{self.name}_{'_'.join(columns)}_fkey"
+                name = pg_name(self.name, columns, "fkey")
             elif name is None and self.family == "mysql":
                 unnamed += 1
                 name = f"{self.name}_ibfk_{unnamed}"
