@@ -14,9 +14,11 @@ import sqlalchemy as sa
 import sqlglot
 from click.testing import CliRunner, Result
 
+from mkdocs_dbcatalog.assemble import assemble
 from mkdocs_dbcatalog.catalog.codec import to_data
 from mkdocs_dbcatalog.catalog.model import Database
 from mkdocs_dbcatalog.cli import main
+from mkdocs_dbcatalog.cli.common import load_plugin_config
 from mkdocs_dbcatalog.sources.live import LiveOptions, read_database
 
 from .livedata import load_mariadb, load_pg
@@ -370,3 +372,31 @@ def test_a_mysql_8_definition_keeps_its_versioned_comments() -> None:
         "`b` varchar(5) COLLATE utf8mb4_bin NOT NULL COMMENT 'it''s' /*!80023 INVISIBLE */"
     )
     assert list(columns) == ["a", "b", "c"]
+
+
+def test_inherited_descriptions_are_shown_but_never_written_back(tmp_path: Path) -> None:
+    site = SiteBuilder(tmp_path)
+    site.catalog(
+        "shop",
+        """
+        database: shop
+        engine: postgresql
+        docs: {customer: The customer who buys}
+        tables:
+          customers:
+            columns: {id: {type: bigint, primary_key: true, description: {doc: customer}}}
+          orders:
+            columns:
+              id: {type: bigint, primary_key: true}
+              customer_id: {type: bigint, references: customers.id}
+        """,
+    )
+    site.mkdocs_yml({"inherit_descriptions": "same_name"})
+    options, base = load_plugin_config(site.root / "mkdocs.yml")
+    orders = assemble(options, base, {}).catalog.database("shop").table("orders")  # type: ignore[union-attr]
+    assert orders.column("customer_id").inherited_from == "customers.id"  # type: ignore[union-attr]
+    result = run(site, "-d", "shop")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if line.startswith("COMMENT")] == [
+        "COMMENT ON COLUMN \"customers\".\"id\" IS 'The customer who buys';"  # the {doc:} block, resolved
+    ]  # orders.customer_id shows it on the site "(from customers.id)", and stays without a comment
