@@ -28,7 +28,9 @@ class GeneratedPage:
     """The page's Markdown (its `# heading` escaped by the templates)."""
     in_nav: bool
     tags: tuple[str, ...] = ()
-    """Tags for Material's tags plugin (front matter `tags:`), each one it prints safely."""
+    """Tags for Material's tags plugin (front matter `tags:`), each one it prints safely and allows."""
+    tags_key: str = "tags"
+    """The front matter key Material's tags plugin reads them from (its `tags_name_property`)."""
 
     @property
     def source(self) -> str:
@@ -40,7 +42,7 @@ class GeneratedPage:
         """
         front: dict[str, object] = {"title": page_title(self.title)}
         if self.tags:
-            front["tags"] = list(self.tags)
+            front[self.tags_key] = list(self.tags)
         meta = yaml.safe_dump(front, allow_unicode=True, width=1 << 16)
         return f"---\n{meta}---\n\n{self.content}"
 
@@ -53,13 +55,13 @@ def generate(renderer: Renderer, health: Health | None = None) -> list[Generated
     for database in catalog.databases:
         uri = site.database_uri(database)
         content = renderer.render("database.md.jinja", uri, database=database)
-        pages.append(GeneratedPage(uri, database.name, content, True, _tags(renderer, database, None)))
+        pages.append(GeneratedPage(uri, database.name, content, True, *_tags(renderer, database, None)))
         if settings.table_pages:
             for table in database.tables:
                 table_uri = site.table_uri(database, table)
                 assert table_uri is not None
                 content = renderer.render("table.md.jinja", table_uri, database=database, table=table)
-                pages.append(GeneratedPage(table_uri, table.key, content, False, _tags(renderer, database, table)))
+                pages.append(GeneratedPage(table_uri, table.key, content, False, *_tags(renderer, database, table)))
         if database.changelog:
             changes_uri = site.changes_uri(database)
             content = renderer.render("changes.md.jinja", changes_uri, database=database)
@@ -76,15 +78,17 @@ def generate(renderer: Renderer, health: Health | None = None) -> list[Generated
     return pages
 
 
-def _tags(renderer: Renderer, database: Database, table: Table | None) -> tuple[str, ...]:
-    """The page's tags, when Material's tags plugin will list them (those it can print safely)."""
-    if not renderer.settings.page_tags:
-        return ()
+def _tags(renderer: Renderer, database: Database, table: Table | None) -> tuple[tuple[str, ...], str]:
+    """The page's tags when Material's tags plugin will list them (those it prints safely and allows),
+    and the front matter key it reads them from."""
+    material = renderer.settings.page_tags
+    if material is None:
+        return (), "tags"
     if table is None and not renderer.settings.table_pages:  # the database page shows every table
         found = [*database.tags, *(tag for t in database.tables for tag in page_tags(database, t))]
     else:
         found = list(page_tags(database, table))
-    return tuple(t for t in dict.fromkeys(found) if fits_material(t))
+    return tuple(t for t in dict.fromkeys(found) if fits_material(t) and material.takes(t)), material.key
 
 
 MARKER = re.compile(

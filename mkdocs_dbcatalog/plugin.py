@@ -33,7 +33,7 @@ from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.htmlblocks import PlaceHtml
 from .render.links import SiteMap
-from .render.renderer import Features, Renderer, Settings
+from .render.renderer import Features, MaterialTags, Renderer, Settings
 from .searchtoc import SearchToc
 from .sources import yamlschema
 from .sources.envvars import unset_env_tags
@@ -130,6 +130,11 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                         log.warning(
                             f"tag {tag!r} is left out of Material's tags index: Material prints tag names "
                             "without escaping them, so < > & \" ' would become markup (rename the tag)"
+                        )
+                    elif not settings.page_tags.takes(tag):
+                        log.warning(
+                            f"tag {tag!r} is left out of Material's tags index: it is not in the tags plugin's "
+                            "tags_allowed (add it there to list the catalog's pages under it)"
                         )
             self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
             self.files = [(site.schema, yamlschema.schema_text())]
@@ -287,12 +292,17 @@ def _features(config: MkDocsConfig) -> Features:
     )
 
 
-def _material_tags(config: MkDocsConfig) -> bool:
-    """Whether Material's tags plugin is on: generated pages then carry their tags for its index."""
-    return any(
-        type(plugin).__module__.startswith("material.plugins.tags") and getattr(plugin.config, "enabled", True)
-        for plugin in config.plugins.values()
-    )
+def _material_tags(config: MkDocsConfig) -> MaterialTags | None:
+    """How Material's tags plugin, when on, reads tags: generated pages then carry theirs for its index."""
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith("material.plugins.tags") and getattr(plugin.config, "enabled", True):
+            key = getattr(plugin.config, "tags_name_property", None)
+            allowed = getattr(plugin.config, "tags_allowed", None) or ()
+            return MaterialTags(
+                key if isinstance(key, str) and key else "tags",
+                frozenset(str(getattr(tag, "name", tag)) for tag in allowed),
+            )
+    return None
 
 
 def _slugify(config: MkDocsConfig) -> Callable[[str], str]:

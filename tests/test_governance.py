@@ -252,3 +252,22 @@ def test_material_tags_plugin_lists_the_generated_pages(builds: dict[str, BuildR
     assert any("left out of Material's tags index" in w and "onerror" in w for w in builds["tags"].warnings)
     assert not any("Material's tags index" in w for w in builds["plain"].warnings)
     assert "md-tag" not in builds["plain"].html("databases/shop/customers/").split("<article", 1)[0]
+
+
+def test_material_tags_plugin_settings_are_followed(site: SiteBuilder) -> None:
+    """`tags_allowed` stops Material's build at any other tag, and `tags_name_property` names the front
+    matter key: generated pages carry only allowed tags, under that key (the rest are warned about)."""
+    shop_site(site)
+    tags = {"tags": {"tags_allowed": ["pii", "gdpr", "pii:email"], "tags_name_property": "labels"}}
+    plugins = ["search", tags, {"dbcatalog": {"diagrams": {"enabled": False}}}]
+    site.mkdocs_yml(theme="material", extra={"plugins": plugins})
+    site.write("docs/tags.md", "# Tag index\n\n<!-- material/tags -->\n")
+    result = site.build(strict=False)
+    assert result.error is None, result.error
+    customers = result.html("databases/shop/customers/")
+    header = customers[customers.index('<nav class="md-tags"') :].split("</nav>", 1)[0]
+    assert re.findall(r'class="md-tag">([^<]+)</a>', header) == ["gdpr", "pii", "pii:email"]
+    listed = set(re.findall(r'href="(\.\./databases/[^"#]+)"', main_content(result.html("tags/"))))
+    assert listed == {"../databases/shop/customers/"}  # the shop page's only tag, tier-1, is not allowed
+    assert any("'tier-1' is left out of Material's tags index: it is not in the tags plugin's tags_allowed" in w
+               for w in result.warnings)

@@ -43,6 +43,18 @@ class Features:
 
 
 @dataclass(frozen=True)
+class MaterialTags:
+    """How Material's tags plugin reads a page's tags: the front matter key (`tags_name_property`) and
+    the tags it allows (`tags_allowed`; empty: any), since it stops the build at any other."""
+
+    key: str = "tags"
+    allowed: frozenset[str] = frozenset()
+
+    def takes(self, tag: str) -> bool:
+        return not self.allowed or tag in self.allowed
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything besides the catalog that shapes the pages."""
 
@@ -57,8 +69,8 @@ class Settings:
     diagrams: DiagramOptions = field(default_factory=DiagramOptions)
     slugify: Callable[[str], str] = field(default=lambda text: toc.slugify(text, "-"))
     """The site's heading ids (its `toc` extension settings), for links to a section of a page."""
-    page_tags: bool = False
-    """Give generated pages their tags in front matter, for Material's tags plugin."""
+    page_tags: MaterialTags | None = None
+    """Give generated pages their tags in front matter, for Material's tags plugin (None: it is off)."""
     exports: tuple[tuple[str, str, bool], ...] = ()
     """Published exports as (label, file extension, holds several databases), for download links."""
     directory_urls: bool = True
