@@ -297,3 +297,16 @@ def test_a_live_database_exported_from_the_command_line_opens_in_each_tool(
     parsed = PyDBML((site.root / "dbml" / "pagila.dbml").read_text(encoding="utf-8"))
     assert [t.name for t in parsed.tables] == [t["name"] for t in pagila["tables"]]
     assert len(parsed.refs) == sum(len(t["foreign_keys"]) for t in pagila["tables"])
+
+
+def test_a_database_named_downloads_keeps_its_pages_and_the_catalog_its_exports(site: SiteBuilder) -> None:
+    site.catalog("downloads", "database: downloads\ntables:\n  catalog: {columns: {id: {type: int}}}\n")
+    site.catalog("crm", "database: crm\ntables:\n  contacts: {columns: {id: {type: int}}}\n")
+    site.mkdocs_yml({"exports": ["markdown"], "lint": {"table-without-primary-key": "off"}})
+    result = site.build()
+    assert result.error is None, result.error
+    out = site.root / "site" / "databases"
+    whole = (out / "downloads" / "catalog.md").read_text(encoding="utf-8")  # the whole catalog's export
+    assert 'id="database-crm"' in whole and 'id="database-downloads"' in whole
+    assert (out / "downloads-2" / "catalog" / "index.html").is_file()  # the table's page
+    assert (out / "downloads-2" / "downloads" / "downloads-2.md").is_file()

@@ -54,8 +54,8 @@ class SiteMap:
     @classmethod
     def build(cls, catalog: Catalog, root: str, table_pages: bool, directory_urls: bool = True) -> SiteMap:
         root = root.strip("/")
-        # health.md and tags.md: the health and Tags pages
-        db_slugs = _unique([d.name for d in catalog.databases], _RESERVED | {"health", "tags"})
+        # health.md and tags.md: the health and Tags pages; downloads/: the whole catalog's exports
+        db_slugs = _unique([d.name for d in catalog.databases], _RESERVED | {"health", "tags", "downloads"})
         databases = {name: posixpath.join(root, slug, "index.md") for name, slug in db_slugs.items()}
         tables: dict[tuple[str, str], str] = {}
         for database in catalog.databases:
