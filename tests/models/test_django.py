@@ -82,6 +82,8 @@ def _checked(live: Database, models: Database, rule: str) -> None:
         False,
         "Django model",
     )
+    products = models.table("orders_products")
+    assert products is not None and products.purpose == "What was ordered"  # the field's help_text
     live_address = live.table("customers_address")
     assert live_address is not None and len(live_address.foreign_keys) == 1
     customer = models.table("customers_customer")
@@ -153,6 +155,8 @@ def test_some_apps_only_and_no_database_needed_on_postgresql(monkeypatch: pytest
     assert [t.key for t in read.database.tables] == ["customers_address", "customers_customer"]
     assert not read.complete  # the database has the other app's tables too: they are not drift
     assert read.location("customers_customer") == "django_shop/customers/models.py:7"
+    assert read.location("customers_customer", "name") == "django_shop/customers/models.py:11"
+    assert read.location("customers_address", "customer_id") == "django_shop/customers/models.py:21"
 
 
 @pytest.mark.parametrize(
@@ -191,8 +195,9 @@ def test_a_site_takes_descriptions_from_the_models_and_reports_drift(
         timeout=120,
         env=dict(os.environ),
     )
-    with sa.create_engine(pg_url).begin() as conn:  # a column the models do not have
+    with sa.create_engine(pg_url).begin() as conn:  # a column the models lack, and one the database lacks
         conn.execute(sa.text("ALTER TABLE sales_product ADD COLUMN legacy_code text"))
+        conn.execute(sa.text("ALTER TABLE customers_customer DROP COLUMN active"))
     site.catalog(
         "shop",
         f"""
@@ -207,7 +212,13 @@ def test_a_site_takes_descriptions_from_the_models_and_reports_drift(
     result = site.build()
     assert result.error is None, result.error
     findings = [line for line in result.log_text.splitlines() if "models-drift" in line]
-    assert len(findings) == 1 and "sales_product.legacy_code" in findings[0], result.log_text
+    assert len(findings) == 2, result.log_text
+    declared, extra = sorted(findings)
+    assert declared.endswith(
+        "column customers_customer.active is declared in the models but the table has no such column "
+        f"({PROJECT}/customers/models.py:13) [models-drift]"
+    )
+    assert "sales_product.legacy_code" in extra
     page = text_of(result.html("databases/shop/customers_customer/"))
     assert "Login address" in page and "People who buy." in page
     address = text_of(result.html("databases/shop/customers_address/"))

@@ -56,6 +56,8 @@ def read_django(settings: ModelSettings, database_name: str, base: Path, timeout
         tables.append(table)
         if item.get("where"):
             where[(table.key,)] = _shown(item["where"], base)
+        for column, located in (item.get("columns_where") or {}).items():
+            where[(table.key, column)] = _shown(located, base)
     engine = "mariadb" if described["mariadb"] else _ENGINES.get(vendor, vendor)
     database = Database(
         name=database_name, engine=engine, tables=tuple(sorted(tables, key=lambda t: t.key)), origin=Origin.MODELS

@@ -63,6 +63,8 @@ def read_sqlalchemy(
         tables.append(table)
         if item.get("where"):
             where[(table.key,)] = _shown(item["where"], base)
+        for column, located in (item.get("columns_where") or {}).items():
+            where[(table.key, column)] = _shown(located, base)
         for column in item["columns"]:
             enum = column.get("enum")
             if enum and family == "postgresql":

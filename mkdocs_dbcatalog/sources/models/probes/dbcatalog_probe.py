@@ -11,10 +11,12 @@ would show the application's code, not what to fix.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 
@@ -44,6 +46,23 @@ def main(describe: Callable[[dict[str, Any]], Any]) -> None:
         json.dump(answer, stream)
     sys.stdout.flush()
     os._exit(0)  # the application's atexit hooks and threads are not the build's business
+
+
+def located(cls: Any, attributes: Mapping[str, str]) -> tuple[str | None, dict[str, str]]:
+    """`file:line` of a class and of each column's attribute in it (`{column: attribute}`), for
+    drift messages; a column declared elsewhere (a mixin, an automatic key) has none."""
+    try:
+        lines, start = inspect.getsourcelines(cls)
+        path = os.path.abspath(inspect.getsourcefile(cls) or "")
+    except (OSError, TypeError):
+        return None, {}
+    found: dict[str, str] = {}
+    for column, attribute in attributes.items():
+        pattern = re.compile(rf"\s+{re.escape(attribute)}\s*[:=]")
+        line = next((start + i for i, text in enumerate(lines) if pattern.match(text)), None)
+        if line is not None:
+            found[column] = f"{path}:{line}"
+    return f"{path}:{start}", found
 
 
 def drop_own_folder(script: str) -> None:

@@ -13,7 +13,7 @@ import inspect
 import os
 from typing import Any
 
-from dbcatalog_probe import ProbeError, first_line, main  # type: ignore[import-not-found]  # next to this file
+from dbcatalog_probe import ProbeError, first_line, located, main  # type: ignore[import-not-found]  # next to this file
 
 
 def describe(request: dict[str, Any]) -> dict[str, Any]:
@@ -76,11 +76,13 @@ class _Model:
         meta = self.meta
         fields = [f for f in meta.local_concrete_fields if f.db_type(self.connection) is not None]
         primary = getattr(meta, "pk_fields", None) or [meta.pk]
+        where, columns_where = located(self.model, {f.column: f.name for f in fields})
         return {
             "name": meta.db_table,
             "comment": meta.db_table_comment or None,
             "doc": self._doc(),
-            "where": _where(self.model),
+            "where": where,
+            "columns_where": columns_where,
             "auto_created": bool(meta.auto_created),
             "columns": [self._column(f) for f in fields],
             "primary_key": [f.column for f in primary],
@@ -93,7 +95,11 @@ class _Model:
 
     def _doc(self) -> str | None:
         """The model's own docstring (Django writes `Order(id, ...)` for one that has none), else its
-        verbose_name when the Meta gives one."""
+        verbose_name when the Meta gives one; a many-to-many table's, its field's help_text."""
+        if self.meta.auto_created:
+            fields = self.meta.auto_created._meta.local_many_to_many
+            owner = next((f for f in fields if f.remote_field.through is self.model), None)
+            return (str(owner.help_text) or None) if owner is not None else None
         doc = self.model.__dict__.get("__doc__")
         if doc and not doc.startswith(f"{self.model.__name__}("):
             return inspect.cleandoc(doc)
@@ -190,13 +196,6 @@ class _Model:
             "using": using.split()[-1].lower() if using else None,
             "where": condition[len("WHERE") :].strip() if condition.upper().startswith("WHERE") else None,
         }
-
-
-def _where(model: Any) -> str | None:
-    try:
-        return f"{os.path.abspath(inspect.getsourcefile(model) or '')}:{inspect.getsourcelines(model)[1]}"
-    except (OSError, TypeError):
-        return None
 
 
 if __name__ == "__main__":

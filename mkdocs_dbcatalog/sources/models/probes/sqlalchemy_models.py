@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import os
 from typing import Any
 
-from dbcatalog_probe import ProbeError, first_line, main  # type: ignore[import-not-found]  # next to this file
+from dbcatalog_probe import ProbeError, first_line, located, main  # type: ignore[import-not-found]  # next to this file
 
 
 def describe(request: dict[str, Any]) -> dict[str, Any]:
@@ -56,13 +55,16 @@ def _classes(registry: Any) -> dict[Any, type]:
     return found
 
 
-def _where(cls: type | None) -> str | None:
-    if cls is None:
-        return None
-    try:
-        return f"{os.path.abspath(inspect.getsourcefile(cls) or '')}:{inspect.getsourcelines(cls)[1]}"
-    except (OSError, TypeError):
-        return None
+def _attributes(cls: type, table: Any) -> dict[str, str]:
+    """`{column name: attribute}` of the mapped class's columns of `table`. `Mapper.columns` is
+    keyed by attribute and needs no configured mappers: a broken relationship elsewhere in the
+    application does not keep its tables from being read."""
+    found: dict[str, str] = {}
+    mapper = getattr(cls, "__mapper__", None)
+    for key, column in getattr(mapper, "columns", {}).items():
+        if getattr(column, "table", None) is table:
+            found.setdefault(column.name, key)
+    return found
 
 
 def _name(value: Any) -> str | None:
@@ -79,12 +81,14 @@ def _table(sa: Any, dialect: Any, table: Any, cls: type | None) -> dict[str, Any
     constraints = sorted(table.constraints, key=lambda c: getattr(c, "_creation_order", 0))
     primary = table.primary_key
     doc = inspect.cleandoc(cls.__dict__["__doc__"]) if cls is not None and cls.__dict__.get("__doc__") else None
+    where, columns_where = located(cls, _attributes(cls, table)) if cls is not None else (None, {})
     return {
         "name": table.name,
         "schema": table.schema,
         "comment": table.comment,
         "doc": doc,
-        "where": _where(cls),
+        "where": where,
+        "columns_where": columns_where,
         "columns": [_column(sa, dialect, ddl, table, column) for column in table.columns],
         "primary_key": {"name": _name(primary.name), "columns": [c.name for c in primary.columns]}
         if len(primary.columns)

@@ -41,7 +41,7 @@ class Customer(Base):
     email: Mapped[str] = mapped_column(String(120), comment="Login address")
     name: Mapped[str | None] = mapped_column(String(80), doc="Shown on invoices")
     created_at: Mapped[datetime.datetime] = mapped_column(server_default=func.now())
-    orders: Mapped[list[Order]] = relationship(back_populates="customer")
+    orders: Mapped[list[Order]] = relationship(back_populates="customer", foreign_keys="Order.customer_id")
 
 
 class Order(Base):
