@@ -159,6 +159,17 @@ def test_some_apps_only_and_no_database_needed_on_postgresql(monkeypatch: pytest
     assert read.location("customers_address", "customer_id") == "django_shop/customers/models.py:21"
 
 
+def test_mysql_types_need_the_server_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHOP_DB_ENGINE", BACKENDS["mysql"])
+    monkeypatch.setenv("SHOP_DB_PORT", "1")  # nothing listens there
+    with pytest.raises(CatalogError) as caught:
+        read_models("shop", SETTINGS, PROJECT.parent, "catalog/shop.yml", 3, import_code=True)
+    assert str(caught.value).startswith(
+        "catalog/shop.yml:3: models: Django's mysql backend needs the database of alias 'default' for the column "
+        "types, and could not reach it: OperationalError: (2003,"
+    )
+
+
 @pytest.mark.parametrize(
     ("settings", "said"),
     [
