@@ -10,7 +10,7 @@ and of the site's bytes.
 
 Target (issue 14 item 3): each doubling costs at most 2.1x in time and in bytes, in both layouts.
 `table_pages: false` used to be quadratic: the search plugins looked each section of the one big
-page up in its table of contents from the top (see mkdocs_dbcatalog/searchtoc.py).
+page up in its table of contents from the top (see mkdocs_dbcatalog/searchview.py).
 """
 
 from __future__ import annotations

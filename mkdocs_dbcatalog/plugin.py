@@ -34,7 +34,7 @@ from .render.filters import page_title
 from .render.htmlblocks import PlaceHtml
 from .render.links import SiteMap
 from .render.renderer import Features, MaterialTags, Renderer, Settings
-from .searchtoc import SearchToc
+from .searchview import SearchToc, without_markup
 from .sources import yamlschema
 from .sources.envvars import unset_env_tags
 from .urls import mask_text
@@ -56,6 +56,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         self.live = LiveCache()
         """Live reads, kept across `mkdocs serve` rebuilds (this instance persists, see on_startup)."""
         self.dirty = False
+        self.indexed: tuple[Page, str] | None = None
+        """The page the search plugin indexes, with its own HTML (see _before_search)."""
         self.page_files: PageFiles | None = None
         """A dirty build's generated page sources on disk (see dirtypages.py)."""
 
@@ -211,14 +213,23 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
     @event_priority(100)
     def _before_search(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> None:
         """Search plugins (priority 0) index a generated page through a table of contents they walk in
-        linear time (see searchtoc.py); the page's own is back before the theme renders it."""
-        if page.file.src_uri in self.generated and len(page.toc):
+        linear time and (Material's) its HTML without the tags they drop (see searchview.py); the page's
+        own are back before the theme renders it."""
+        if page.file.src_uri not in self.generated:
+            return
+        if len(page.toc):
             page.toc = SearchToc(page.toc)
+        if page.content and _material_search(config):
+            self.indexed = (page, page.content)
+            page.content = without_markup(page.content)
 
     @event_priority(-100)
     def _after_search(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any) -> None:
         if isinstance(page.toc, SearchToc):
             page.toc = page.toc.original
+        if self.indexed is not None and self.indexed[0] is page:
+            page.content = self.indexed[1]
+        self.indexed = None
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
@@ -303,6 +314,11 @@ def _material_tags(config: MkDocsConfig) -> MaterialTags | None:
                 frozenset(str(getattr(tag, "name", tag)) for tag in allowed),
             )
     return None
+
+
+def _material_search(config: MkDocsConfig) -> bool:
+    """Whether the site's search is Material's (which keeps only the text of table cells)."""
+    return any(type(plugin).__module__.startswith("material.plugins.search") for plugin in config.plugins.values())
 
 
 def _slugify(config: MkDocsConfig) -> Callable[[str], str]:

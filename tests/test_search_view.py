@@ -1,6 +1,6 @@
 """Search entries of the one-page layout (`table_pages: false`): every table section stays searchable.
 
-The search plugins index a generated page through `searchtoc.SearchToc` (lookups in linear time); the
+The search plugins index a generated page through `searchview.SearchToc` (lookups in linear time); the
 entries must be the ones a depth-first walk of the page's own table of contents gives, and the page's
 table of contents must still list its sections.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from mkdocs_dbcatalog.searchtoc import SearchToc
+from mkdocs_dbcatalog.searchview import SearchToc
 
 from .sitebuilder import SiteBuilder
 
@@ -83,3 +83,45 @@ def test_every_table_section_is_a_search_entry(tmp_path: Path, theme: str) -> No
     assert "Code of table 17." in json.dumps(entries)
     # The page's own table of contents still lists every table section.
     assert all(f'href="#table-t{i:02d}"' in page for i in range(30))
+
+
+HOOK = '''
+import json
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(-200)
+def on_page_context(context, page, config, nav):
+    """Each page's HTML as the theme gets it, after every plugin (the plugin's own must be back)."""
+    folder = Path(config.config_file_path).parent / "contents"
+    folder.mkdir(exist_ok=True)
+    (folder / (page.file.src_uri.replace("/", "_") + ".html")).write_text(page.content)
+'''
+
+
+def test_material_indexes_the_words_of_the_pages_it_shows(tmp_path: Path) -> None:
+    """Material's search reads generated pages without their table markup: its entries are the ones
+    its parser makes of the page the reader sees, word for word."""
+    from material.plugins.search.plugin import Parser
+
+    site = SiteBuilder(tmp_path)
+    site.catalog("shop", CATALOG)
+    site.write("hooks.py", HOOK)
+    site.mkdocs_yml(theme="material", extra={"hooks": ["hooks.py"]})
+    result = site.build()
+    assert result.error is None, result.error
+    entries = json.loads((result.site_dir / "search" / "search_index.json").read_text())["docs"]
+    by_location = {e["location"]: e for e in entries}
+    page = (tmp_path / "contents" / "databases_shop_t17.md.html").read_text()
+    assert "<table" in page and "<td>" in page  # the reader's page keeps its tables
+    parser = Parser()
+    parser.feed(page)
+    parser.close()
+    assert len(parser.data) > 2
+    for section in parser.data:
+        location = "databases/shop/t17/" + (f"#{section.id}" if section.id else "")
+        entry = by_location[location]
+        assert entry["title"] == "".join(section.title).strip() or not section.title
+        assert entry["text"].split() == "".join(section.text).split(), location
+    columns = by_location["databases/shop/t17/#columns"]["text"]
+    assert "<code>code_17</code>" in columns and "Code of table 17." in columns
