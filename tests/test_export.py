@@ -151,6 +151,18 @@ def test_xlsx_has_a_sheet_per_database_frozen_header_autofilter_and_text_not_for
     assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
 
 
+NOTE_PARTS = ("Name in the database: ", "Tags: ", "References ")
+"""What a DBML note adds after a column's own text, each after a blank line."""
+
+
+def own_text(note: str | None) -> str | None:
+    """A column's own description in its DBML note, without what the export adds after it."""
+    if not note:
+        return None
+    first = re.split(r"\n\n(?=Name in the database: |Tags: |References )", note)[0]
+    return None if first.startswith(NOTE_PARTS) else first
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # pydbml's own use of pyparsing
 def test_dbml_round_trips_through_pydbml(golden: Catalog, hostile: Catalog) -> None:
     from pydbml import PyDBML
@@ -172,7 +184,9 @@ def test_dbml_round_trips_through_pydbml(golden: Catalog, hostile: Catalog) -> N
                 assert [c.type for c in theirs.columns] == [c.type or "unknown" for c in ours.columns]
                 assert [c.not_null for c in theirs.columns] == [c.nullable is False for c in ours.columns]
                 notes = [c.note.text if c.note and c.note.text else None for c in theirs.columns]
-                assert [n.split("\n\nReferences ")[0] if n else None for n in notes] == [c.text for c in ours.columns]
+                assert [own_text(n) for n in notes] == [c.text for c in ours.columns]
+                tagged = [f"Tags: {', '.join(c.tags)}" in (n or "") for c, n in zip(ours.columns, notes, strict=True)]
+                assert tagged == [bool(c.tags) for c in ours.columns]
                 pk = ours.primary_key.columns if ours.primary_key else ()
                 assert [c.name for c in theirs.columns if c.pk] == list(pk if len(pk) == 1 else ())
                 assert (theirs.note.text.split("\n\n")[0] if ours.text else None) == ours.text

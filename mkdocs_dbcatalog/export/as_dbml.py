@@ -70,7 +70,8 @@ def _column(column: Column, table: Table, references: list[str]) -> str:
     if column.default is not None:
         settings.append(f"default: {_default(column.default)}")
     real_name = f"Name in the database: {column.name}" if _renamed(column.name) else None
-    note = _note(column.text, real_name, *references)
+    tags = f"Tags: {', '.join(column.tags)}" if column.tags else None
+    note = _note(column.text, real_name, tags, *references)
     if note:
         settings.append(f"note: {string(note)}")
     line = f"  {name(column.name)} {_type(column.type)}"
