@@ -195,7 +195,7 @@ class _Table:
         )
 
     def _foreign_key(self, item: dict[str, Any]) -> ForeignKey:
-        on_delete = item["on_delete"]
+        on_delete = {"set_on_delete": "SET"}.get(item["on_delete"], item["on_delete"])  # SET(value)
         said = f"on_delete={on_delete} is done by Django, not by the database" if on_delete in _DJANGO_SIDE else None
         target = TableRef(item["target_table"])
         if not item["enforced"]:
