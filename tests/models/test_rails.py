@@ -159,7 +159,7 @@ def test_the_grammar_reads_old_and_new_ruby_styles_and_keeps_lines() -> None:
 def test_what_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "schema.rb"
     path.write_text('ActiveRecord::Schema.define(version: 1) do\n  create_table "a" do |t|\n    t.string(\nend\n')
-    expected = r"^db/schema\.rb: line 4: unexpected end of line: not the Ruby of a schema\.rb$"
+    expected = r"^db/schema\.rb: line 4: unexpected end of file: not the Ruby of a schema\.rb$"
     with pytest.raises(ModelsError, match=expected):
         read_schema_rb(path, "db/schema.rb", "x", "postgresql")
     path.write_text('ActiveRecord::Schema.define(version: 1) do\n  create_hypertable "a"\nend\n')

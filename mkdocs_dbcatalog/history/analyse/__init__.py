@@ -25,6 +25,10 @@ def analyse(files: FileSet, engine: str | None) -> dict[str, Analysed]:
         from . import django
 
         return django.analyse(files, engine, sql)
+    if files.tool == "rails":
+        from . import rails
+
+        return rails.analyse(files, engine, sql)
     if files.tool in _SQL_TOOLS:
         from . import sqlfiles
 

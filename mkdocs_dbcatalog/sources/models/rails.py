@@ -73,7 +73,7 @@ def read_schema_rb(path: Path, shown: str, database_name: str, engine: str | Non
             f"{shown} does not say which database it is for (no enable_extension): add engine: to the database file"
         )
     version = next((str(top.receiver) for top in calls if top.name == "define" and top.receiver), "")
-    reader = _Reader(family, shown, _datetime_precision(version))
+    reader = SchemaDsl(family, shown, datetime_precision(version))
     for call in statements:
         reader.statement(call)
     tables = [reader.finish(d) for d in reader.drafts.values()]
@@ -92,14 +92,17 @@ def read_schema_rb(path: Path, shown: str, database_name: str, engine: str | Non
     return ModelsRead(database, reader.where)
 
 
-def _datetime_precision(receiver: str) -> int | None:
+def datetime_precision(receiver: str) -> int | None:
     """Rails 7 made `t.datetime` precision 6 unless `precision: nil`; `Schema[6.1]` and plain
     `Schema.define` files predate it."""
     match = re.search(r"\[(\d+)\.(\d+)\]", receiver)
     return 6 if match and int(match.group(1)) >= 7 else None
 
 
-class _Reader:
+class SchemaDsl:
+    """The DSL's statements as Active Record runs them on one adapter; migrations share it
+    (history/analyse/rails) through the public methods below."""
+
     def __init__(self, family: str, shown: str, datetime_precision: int | None) -> None:
         self.family, self.shown, self.precision = family, shown, datetime_precision
         self.drafts: dict[str, _Draft] = {}
@@ -115,6 +118,32 @@ class _Reader:
             handler(call)
         elif call.name not in _IGNORED:
             self.unknown.append((call.line, call.name))
+
+    # --- for migrations: one statement's result, nothing kept -------------------------------------
+
+    def table(self, call: Call) -> Table:
+        """The table a `create_table` makes, with the foreign keys its `t.references` declare."""
+        self._create_table(call)
+        key = _key(call.arg(0))
+        table = self.finish(self.drafts.pop(key))
+        self.foreign_keys.pop(key, None)
+        return table
+
+    def column(self, name: str, rails: str, options: dict[str, Any]) -> Column:
+        draft = _Draft(Table("_"))
+        self._column(draft, "_", name, rails, options, 0)
+        return draft.columns[0]
+
+    def index(self, table: str, columns: Any, options: dict[str, Any]) -> Index:
+        return self._index(_split(table)[1], columns, options)
+
+    def foreign_key(self, call: Call) -> ForeignKey:
+        """`add_foreign_key :from, :to, ...` (or the same arguments built by a reader)."""
+        self._add_foreign_key(call)
+        return self.foreign_keys.pop(_key(call.arg(0)))[-1]
+
+    def default(self, value: Any, type_: str) -> str | None:
+        return self._default(value, type_, "")
 
     # --- top-level statements -----------------------------------------------------------------
 
@@ -153,11 +182,11 @@ class _Reader:
     def _add_foreign_key(self, call: Call) -> None:
         source, target = str(call.arg(0)), str(call.arg(1))
         schema, target_name = _split(target)
-        column = call.kwargs.get("column") or f"{_singular(target_name)}_id"
+        column = call.kwargs.get("column") or f"{singular(target_name)}_id"
         columns = tuple(str(c) for c in column) if isinstance(column, list) else (str(column),)
         primary = call.kwargs.get("primary_key") or "id"
         target_columns = tuple(str(c) for c in primary) if isinstance(primary, list) else (str(primary),)
-        name = call.kwargs.get("name") or _foreign_key_name(source, columns[0])
+        name = call.kwargs.get("name") or foreign_key_name(source, columns[0])
         on_delete = _RULES.get(str(call.kwargs.get("on_delete") or ""))
         on_update = _RULES.get(str(call.kwargs.get("on_update") or ""))
         default_rule = "RESTRICT" if self.family == "mariadb" else "NO ACTION"  # as each reports a rule not given
@@ -239,7 +268,7 @@ class _Reader:
             foreign_key = options.get("foreign_key")
             if foreign_key:
                 settings = foreign_key if isinstance(foreign_key, dict) else {}
-                target = str(settings.get("to_table") or _plural(ref_name))
+                target = str(settings.get("to_table") or plural(ref_name))
                 self._add_foreign_key(Call("add_foreign_key", None, (key, target), {"column": columns[-1], **settings}))
 
     def _primary_key(self, draft: _Draft, options: dict[str, Any], key: str) -> None:
@@ -363,12 +392,12 @@ def _sequence(table: Table, column: str) -> str:
     return f"{table.schema}.{table.name}_{column}_seq" if table.schema else f"{table.name}_{column}_seq"
 
 
-def _foreign_key_name(table: str, column: str) -> str:
+def foreign_key_name(table: str, column: str) -> str:
     """Active Record's default: `fk_rails_` and ten hex digits of SHA-256 of `<table>_<column>_fk`."""
     return "fk_rails_" + hashlib.sha256(f"{table}_{column}_fk".encode()).hexdigest()[:10]
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """The common English plurals Rails' inflector undoes for a foreign key's default column."""
     for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", "")):
         if word.endswith(plural) and len(word) > len(plural):
@@ -376,7 +405,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _plural(word: str) -> str:
+def plural(word: str) -> str:
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "ch", "sh")):
@@ -384,4 +413,4 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-__all__ = ["read_schema_rb"]
+__all__ = ["SchemaDsl", "datetime_precision", "foreign_key_name", "plural", "read_schema_rb", "singular"]

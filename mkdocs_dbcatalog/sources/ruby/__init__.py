@@ -2,9 +2,13 @@
 
 `parse(text)` gives the file's top-level calls as a tree of `Call`s: `create_table "users", id:
 :serial do |t| ... end` is a Call named `create_table` with one argument, one keyword argument and
-a block of `t.string ...` calls. Literals become Python values (str, int, float, bool, None,
-`Symbol`, lists, dicts, `Lambda`); anything else a call's arguments compute (a method call, a
-constant) is kept as a `Call`, so a reader can say what it does not understand.
+a block of `t.string ...` calls. A migration's `class CreateUsers < ActiveRecord::Migration[7.1]`
+is a Call named `class` (arguments: its name and superclass) whose block is its body, its `def
+change` a Call named `def` (receiver `self` for `def self.up`), an assignment a Call named `=`, and
+a call on another call's result (`User.where(...).update_all`) a Call whose receiver is
+`(expression)`. Literals become Python values (str, int, float, bool, None, `Symbol`, lists, dicts,
+`Lambda`); anything else a call's arguments compute (a method call, a constant) is kept as a
+`Call`, so a reader can say what it does not understand.
 """
 
 from __future__ import annotations
@@ -71,7 +75,41 @@ def parse(text: str) -> list[Call]:
         tree = grammars.parser(__package__, "ruby.lark").parse(source)
     except lark.exceptions.UnexpectedInput as problem:
         raise RubySyntaxError(problem.line, grammars.unexpected(problem, source)) from None
-    return [_call(node) for node in tree.children]
+    return [_statement(node) for node in tree.children]
+
+
+def _statement(node: Any) -> Call:
+    kind = getattr(node, "data", None)
+    if kind == "class_def":
+        name, *rest = [c for c in node.children if getattr(c, "type", None) == "CONSTANT" or hasattr(c, "data")]
+        body = tuple(_statement(c) for c in rest if c.data in _STATEMENTS)
+        parent = next((_receiver(_wrap(c)) for c in rest if c.data == "constant"), None)
+        return Call("class", None, (str(name), parent), block=body, line=name.line)
+    if kind == "method_def":
+        names = [c for c in node.children if getattr(c, "type", None) == "NAME"]
+        body = tuple(_statement(c) for c in node.children if getattr(c, "data", None) in _STATEMENTS)
+        receiver = str(names[0]) if len(names) > 1 and names[0].end_pos + 1 == names[1].start_pos else None
+        method = names[1] if receiver is not None else names[0]
+        return Call("def", receiver, (str(method),), block=body, line=method.line)
+    if kind == "conditional":  # what runs depends on the run
+        line = next((v.line for v in node.scan_values(lambda v: hasattr(v, "line"))), 0)
+        return Call("if", _CHAIN, line=line)
+    if kind == "assignment":
+        parts = list(node.children)
+        receiver = _receiver(parts.pop(0)) if getattr(parts[0], "data", None) == "receiver" else None
+        name = parts[0]
+        value = parts[1] if len(parts) == 2 else None  # else `x = Model.new a: 1`: code
+        return Call("=", receiver, (str(name), _value(value) if value is not None else None), line=name.line)
+    if kind == "call" and getattr(node.children[0], "data", None) == "chained":
+        node = node.children[0]
+        name = [c for c in node.children if getattr(c, "type", None) == "NAME"][-1]
+        return Call(str(name), _CHAIN, line=name.line)  # `Model.where(...).update_all(...)`: code
+    return _call(node)
+
+
+_STATEMENTS = ("call", "class_def", "method_def", "assignment", "conditional")
+_CHAIN = "(expression)"
+"""The receiver of a call on the result of another call: not a name a reader can know."""
 
 
 def _without_heredocs(text: str) -> str:
@@ -119,7 +157,7 @@ def _call(node: Any) -> Call:
             params = tuple(
                 str(t) for c in child.children if getattr(c, "data", None) == "block_params" for t in c.children
             )
-            block = tuple(_call(c) for c in child.children if getattr(c, "data", None) == "call")
+            block = tuple(_statement(c) for c in child.children if getattr(c, "data", None) in _STATEMENTS)
         elif kind not in ("target", None):
             _collect([child], args, kwargs)
     return Call(name, receiver, tuple(args), kwargs, block, params, parts[-1].line)
@@ -171,16 +209,23 @@ def _value(node: Any) -> Any:
         return dict(_pair(c) for c in node.children)
     if kind == "lambda":
         return Lambda(_value(node.children[0]))
+    if kind == "variable":
+        return Call(str(node.children[0]), _CHAIN, line=node.children[0].line)
     if kind == "inner_call":
-        parts = node.children
+        parts = list(node.children)
         if len(parts) == 1 and getattr(parts[0], "data", None) == "constant":
             return Call(_receiver(_wrap(parts[0])), None)
-        receiver = _receiver(parts[0]) if getattr(parts[0], "data", None) == "receiver" else None
-        rest = parts[1:] if receiver is not None else parts
+        receiver: str | None = None
+        if getattr(parts[0], "data", None) == "inner_call":
+            base = parts.pop(0).children  # `Issue.where(...)`: a constant's method, or a chain (code)
+            constant = len(base) == 1 and getattr(base[0], "data", None) == "constant"
+            receiver = _receiver(_wrap(base[0])) if constant else _CHAIN
+        elif len(parts) > 1 and getattr(parts[1], "type", None) == "NAME":
+            receiver = str(parts.pop(0))
         args: list[Any] = []
         kwargs: dict[str, Any] = {}
-        _collect(list(rest[1:]), args, kwargs)
-        return Call(str(rest[0]), receiver, tuple(args), kwargs, line=rest[0].line)
+        _collect(parts[1:], args, kwargs)
+        return Call(str(parts[0]), receiver, tuple(args), kwargs, line=parts[0].line)
     return str(node)
 
 
