@@ -396,10 +396,12 @@
     });
   }
 
-  /* For tests and for printing: draw every diagram of the page now. */
+  /* For tests and for printing: draw every diagram of the page now. `scan` takes in diagrams that a
+     script (or a theme's own page loading) put in the page after it loaded. */
   window.dbcatalog = {
     drawAll: function () { return Promise.all(all.map(function (d) { return d.draw(); })); },
     diagrams: function () { return all; },
+    scan: function () { setUp(); return all.length; },
   };
 
   var palette = null;
