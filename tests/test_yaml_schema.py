@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import inspect
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -136,7 +137,6 @@ NOT_A_SCHEMA_MATTER = (
     "environment variable",
     "seed data for table",
     "listed twice",
-    "names no column",
     "matches no",
     "a second ",
 )
@@ -194,3 +194,22 @@ def test_the_command_prints_it_and_every_site_publishes_it(site, tmp_path: Path)
     assert site.build().error is None
     published = site.root / "site" / "data" / "catalog" / "database-file.schema.json"
     assert published.read_text(encoding="utf-8") == yamlschema.schema_text()
+
+
+def test_a_relation_source_fails_the_schema_exactly_when_it_names_no_column() -> None:
+    """The pattern the schema gives `relations[].from` is what the reader checks once the text reads as
+    a target: the same answer as "the target has columns" for every text built from these pieces."""
+    from mkdocs_dbcatalog.sources.yamlfile import parse_target
+
+    pieces = ["", " ", "a", "b.c", ".", ",", "(", ")", "(b)", "( , )", "x y", "\t"]
+    checked = 0
+    for parts in itertools.product(pieces, repeat=3):
+        text = "".join(parts)
+        try:
+            _, columns = parse_target(text)
+        except ValueError:
+            continue
+        checked += 1
+        document = {"database": "d", "relations": [{"from": text, "to": "users"}]}
+        assert bool(columns) == (not list(VALIDATOR.iter_errors(document))), repr(text)
+    assert checked > 300

@@ -56,7 +56,7 @@ from .ddl.dialects import NAMES as DDL_DIALECTS
 from .ddl.dialects import dialect_for_engine, dialect_named
 from .ddl.settings import SchemaFileSettings
 from .models.settings import ORMS, ModelSettings
-from .yamlformat import DATABASE_FILE, DOCS_FILE, REFERENCE_FROM, REFERENCE_TO
+from .yamlformat import DATABASE_FILE, DOCS_FILE, REFERENCE_FROM, REFERENCE_TO, RELATION_FROM
 from .yamlspec import Context, Path, compose, format_path, read_text
 
 
@@ -653,7 +653,7 @@ def _relation(item: dict[str, Any], ctx: Context, path: Path) -> Relation:
     `relation-missing-column`: for a live database only the database knows.
     """
     source, columns = _target(item["from"], ctx, path + ("from",))
-    if not columns:
+    if not RELATION_FROM.matches(item["from"]):  # once read as a target: exactly when it names no column
         raise ctx.fail_at(
             path + ("from",), f"{item['from']!r} names no column", hint="write table.column, e.g. orders.user_id"
         )

@@ -193,8 +193,10 @@ REFERENCE = Obj(
     required=("from", "to"),
     what="reference mapping",
 )
+RELATION_FROM = Shaped(r"^[^()]+\([^()]*[^()\s,][^()]*\)\s*$|^[^()]*\.[^()]*$")
+"""A relation's source names its columns: `orders.user_id`, or `orders(a, b)` with at least one."""
 RELATION = Obj(
-    {"from": Text(), "to": Text(), "description": Text()},
+    {"from": RELATION_FROM, "to": Text(), "description": Text()},
     required=("from", "to"),
     what="relation mapping",
     hints={"source": "from", "target": "to", "references": "to"},
