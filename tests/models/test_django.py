@@ -106,7 +106,9 @@ def test_the_models_read_as_the_database_migrate_makes_on_postgresql(
     product = models.table("sales_product")
     assert product is not None
     # Django's own names: the pattern-ops index of a varchar key, the field check of a positive integer
-    assert [i.name for i in product.indexes] == ["sales_product_sku_93e3f161_like"]
+    assert [i.name for i in product.indexes] == ["one_title_in_stock", "sales_product_sku_93e3f161_like"]
+    partial = product.indexes[0]  # a UniqueConstraint with a condition is a partial unique index
+    assert (partial.unique, partial.predicate) == (True, '"stock" > 0')  # as Django writes it (live: stock > 0)
     assert sorted(c.name or "" for c in product.check_constraints) == [
         "product_price_positive",
         "sales_product_stock_check",

@@ -99,7 +99,7 @@ class _Table:
             if constraint["kind"] == "check":
                 checks.append(CheckConstraint(constraint["expression"], constraint["name"]))
             elif constraint["condition"] or constraint["expressions"]:
-                if self.family == "postgresql":  # a partial or expression unique index
+                if self.family in ("postgresql", "sqlite"):  # a partial or expression unique index
                     columns_of = tuple(constraint["columns"])
                     self.indexes.append(Index(columns_of, constraint["name"], True, "btree", constraint["condition"]))
             else:

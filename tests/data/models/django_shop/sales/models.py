@@ -13,7 +13,10 @@ class Product(models.Model):
     weight = models.FloatField(null=True)
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=Q(price__gte=0), name="product_price_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(price__gte=0), name="product_price_positive"),
+            models.UniqueConstraint(fields=["title"], condition=Q(stock__gt=0), name="one_title_in_stock"),
+        ]
 
 
 class Order(models.Model):
