@@ -1,4 +1,4 @@
-"""What masking every text of the catalog costs: `map_text(catalog, mask_text)`, as assemble runs it.
+"""What masking every text of the catalog costs: `map_text(catalog, mask_text, may_mask)`, as assemble runs it.
 
     python bench/masking.py [--runs 7] [--tables 1000]
 
@@ -28,7 +28,7 @@ from mkdocs_dbcatalog.assemble import read_yaml
 from mkdocs_dbcatalog.catalog.codec import to_data
 from mkdocs_dbcatalog.catalog.model import Catalog
 from mkdocs_dbcatalog.catalog.rewrite import map_text
-from mkdocs_dbcatalog.urls import mask_text
+from mkdocs_dbcatalog.urls import mask_text, may_mask
 
 
 def catalog(root: Path, tables: int) -> Catalog:
@@ -58,7 +58,7 @@ def main() -> None:
         model = catalog(Path(tmp), args.tables)
     masking, codec = [], []
     for _ in range(args.runs):
-        masking.append(timed(lambda: map_text(model, mask_text)))
+        masking.append(timed(lambda: map_text(model, mask_text, may_mask)))
         codec.append(timed(lambda: [to_data(d) for d in model.databases]))
     mask_s, codec_s = statistics.median(masking), statistics.median(codec)
     ratio = mask_s / codec_s

@@ -29,7 +29,7 @@ from .sources.migrations import MigrationFiles, migration_history, read_migratio
 from .sources.models import ModelsRead, read_models
 from .sources.models import watched as watched_models
 from .sources.yamlfile import DocsFile, YamlDatabase, discover, load_catalog_file
-from .urls import mask_text
+from .urls import mask_text, may_mask
 from .urls import parse as parse_url
 
 
@@ -121,7 +121,7 @@ def assemble(
     for extra in options.databases:
         databases.append(merge_url_only(extra.name, extra.service, extra.description, reads.databases[extra.name]))
     # A URL in any text (a description, a command, `${VAR}` expanded into either) is shown masked.
-    catalog = map_text(Catalog(tuple(sorted(databases, key=lambda d: d.name))), mask_text)
+    catalog = map_text(Catalog(tuple(sorted(databases, key=lambda d: d.name))), mask_text, may_mask)
     check_references(catalog, {item.database.name: item for item in described})
     warnings += [f"database {d.name!r}: {warning}" for d in catalog.databases for warning in d.read_warnings]
     if options.infer_references:

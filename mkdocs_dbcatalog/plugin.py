@@ -37,7 +37,7 @@ from .render.renderer import Features, MaterialTags, Renderer, Settings
 from .searchview import SearchToc, without_markup
 from .sources import yamlschema
 from .sources.envvars import unset_env_tags
-from .urls import mask_text
+from .urls import mask_text, may_mask
 
 log = plugin_logger(__name__)
 """Every message is made printable (secrets masked, control characters escaped): see output.py."""
@@ -124,7 +124,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 exports=tuple((f.label, f.extension, f.several) for f in map(FORMATS.get, self.config.exports) if f),
                 directory_urls=config.use_directory_urls,
             )
-            settings = map_text(settings, mask_text)  # the options' texts are shown too
+            settings = map_text(settings, mask_text, may_mask)  # the options' texts are shown too
             self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
             if settings.page_tags:
                 for tag in self.renderer.tags.tags():

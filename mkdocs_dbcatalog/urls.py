@@ -35,10 +35,24 @@ def mask(url: str) -> str:
     return _KEYWORD_SECRET.sub(_mask_keyword, _mask_token(url.strip()))
 
 
+def may_mask(text: str) -> bool:
+    """False when `mask_text` leaves the text as it is: it holds no userinfo (`@`), no query (`?`
+    with `=`) and no `password=`-like setting. True of any text containing one that is true, so
+    `rewrite.map_text` can test all the texts of an object joined together."""
+    if "@" in text:
+        return True
+    if "=" not in text:
+        return False
+    if "?" in text:
+        return True
+    lowered = text.lower()
+    return "pwd" in lowered or "passw" in lowered
+
+
 def mask_text(text: str) -> str:
     """Free text (a description, a command, a driver's message) with every URL, `user:password@host`
     and secret `key=value` in it masked where it occurs; everything else is left as written."""
-    if "@" not in text and "=" not in text:
+    if not may_mask(text):
         return text
     return _KEYWORD_SECRET.sub(_mask_keyword, _TOKEN.sub(lambda m: _mask_token(m.group(0)), text))
 

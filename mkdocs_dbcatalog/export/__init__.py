@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..catalog.model import Catalog, Database
 from ..catalog.rewrite import map_text
 from ..render.links import SiteMap
-from ..urls import mask_text
+from ..urls import mask_text, may_mask
 from . import as_csv, as_dbml, as_json, as_markdown, as_xlsx
 
 
@@ -67,7 +67,7 @@ def export(
     file system; `schema_url` is written as the JSON's `$schema`.
     """
     fmt = FORMATS[format_name]
-    catalog = map_text(catalog, mask_text)
+    catalog = map_text(catalog, mask_text, may_mask)
     chosen = [d for d in catalog.databases if databases is None or d.name in databases]
     write = functools.partial(as_json.write, schema_url=schema_url) if fmt.name == "json" else fmt.write
     if per_database or not fmt.several or len(chosen) == 1:

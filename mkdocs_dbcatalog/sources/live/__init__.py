@@ -25,7 +25,8 @@ from ...catalog import engines
 from ...catalog.model import Database, Origin
 from ...catalog.rewrite import map_text
 from ...errors import DatabaseError
-from ...urls import ConnectionUrl, mask_text
+from ...memory import collector_paused
+from ...urls import ConnectionUrl, mask_text, may_mask
 from ...urls import parse as parse_url
 from ..migrations import Bookkeeping, read_bookkeeping
 from . import duckdb, generic, mysql, postgresql, sqlite
@@ -62,6 +63,7 @@ class LiveRequest:
     """The migration tool's table to read too, in the same read-only session."""
 
 
+@collector_paused()  # tens of thousands of rows and model objects, none in cycles
 def read_database(
     name: str, url: ConnectionUrl | str, options: LiveOptions | None = None, bookkeeping: Bookkeeping | None = None
 ) -> Database:
@@ -103,7 +105,8 @@ def read_database(
         origin=Origin.LIVE,
         read_at=datetime.now(timezone.utc).replace(microsecond=0),
     )
-    return map_text(database, mask_text)  # a URL in a comment or a view's SQL: masked, in the cache too
+    # A URL in a comment or a view's SQL: masked, in the cache too.
+    return map_text(database, mask_text, may_mask)
 
 
 def _read_sqlalchemy(target: Target, scope: Scope, limits: Limits, bookkeeping: Bookkeeping | None) -> Database:
@@ -146,6 +149,7 @@ def _read_duckdb(target: Target, scope: Scope, limits: Limits, bookkeeping: Book
     return database
 
 
+@collector_paused()
 def read_databases(requests: Sequence[LiveRequest], max_workers: int = 8) -> list[Database | DatabaseError]:
     """Read several databases concurrently; one result per request, in order.
 

@@ -49,6 +49,9 @@ ORDER BY m.name, il.name, ii.seqno
 """
 STAT1 = "SELECT tbl, stat FROM sqlite_stat1"
 
+_GENERATION = {2: "virtual", 3: "stored"}
+"""pragma_table_xinfo's `hidden`: 2 and 3 are generated columns."""
+
 # Tables a virtual table keeps its data in (FTS3/4/5, R*Tree): internal, not part of the schema.
 _SHADOW_SUFFIXES = (
     "_content",
@@ -72,12 +75,10 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
         raise DatabaseError(
             f"schema {unknown[0]!r} does not exist", where=where, hint="a SQLite file has one schema: main"
         )
-    server = connection.execute(sa.text(SERVER)).mappings().one()
-    objects = connection.execute(sa.text(OBJECTS)).fetchall()
+    server = connection.exec_driver_sql(SERVER).mappings().one()
+    objects = connection.exec_driver_sql(OBJECTS).fetchall()
     drafts = Drafts("main")
-    virtual = [
-        o.name for o in objects if o.type == "table" and (o.sql or "").lstrip().upper().startswith("CREATE VIRTUAL")
-    ]
+    virtual = [o.name for o in objects if o.type == "table" and (o.sql or "").lstrip()[:14].upper() == "CREATE VIRTUAL"]
     shadows = {f"{v}{s}" for v in virtual for s in _SHADOW_SUFFIXES}
     sql_of: dict[str, str] = {}
     for obj in objects:
@@ -100,20 +101,20 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
             owner.triggers.append(Trigger(obj.name, timing, events, obj.sql.strip()))
     # A virtual table whose module is not loaded here makes the pragmas fail; read around them.
     try:
-        columns = connection.execute(sa.text(COLUMNS.format(skip=""))).fetchall()
+        columns = connection.exec_driver_sql(COLUMNS.format(skip="")).fetchall()
         skip = ""
     except exc.OperationalError:
         skip = "AND m.sql NOT LIKE 'CREATE VIRTUAL%'"
-        columns = connection.execute(sa.text(COLUMNS.format(skip=skip))).fetchall()
+        columns = connection.exec_driver_sql(COLUMNS.format(skip=skip)).fetchall()
     _columns(columns, drafts, sql_of)
-    _foreign_keys(connection.execute(sa.text(FOREIGN_KEYS.format(skip=skip))).fetchall(), drafts)
-    _indexes(connection.execute(sa.text(INDEXES.format(skip=skip))).fetchall(), drafts, index_sql)
+    _foreign_keys(connection.exec_driver_sql(FOREIGN_KEYS.format(skip=skip)).fetchall(), drafts)
+    _indexes(connection.exec_driver_sql(INDEXES.format(skip=skip)).fetchall(), drafts, index_sql)
     for name, sql in sql_of.items():
         table = drafts.get("main", name)
         if table is not None and table.kind is TableKind.TABLE and "CHECK" in sql.upper():
             table.check_constraints += [CheckConstraint(expr, check) for check, expr in sqlite_sql.checks(sql)]
     if any(o.name == "sqlite_stat1" for o in objects):
-        _row_estimates(connection.execute(sa.text(STAT1)), drafts)
+        _row_estimates(connection.exec_driver_sql(STAT1), drafts)
     return Database(
         name="",
         engine="sqlite",
@@ -132,101 +133,100 @@ def _columns(rows: Sequence[Any], drafts: Drafts, sql_of: dict[str, str]) -> Non
             continue
         table_rows = list(group)
         sql = sql_of.get(table, "")
-        expressions = sqlite_sql.generated(sql) if any(r[6] in (2, 3) for r in table_rows) else {}
-        pk = sorted((r[5], r[1]) for r in table_rows if r[5])
+        expressions: dict[str, str] | None = None  # read from the CREATE statement for generated columns only
+        pk_rows = sorted([r for r in table_rows if r[5]], key=itemgetter(5))
         alias = None  # an INTEGER PRIMARY KEY is the rowid: SQLite assigns it, and it cannot be NULL
-        if len(pk) == 1 and any(r[1] == pk[0][1] and (r[2] or "").upper() == "INTEGER" for r in table_rows):
-            alias = pk[0][1]
+        if len(pk_rows) == 1 and (pk_rows[0][2] or "").upper() == "INTEGER":
+            alias = pk_rows[0][1]
         columns = draft.columns
         for _, name, type_, not_null, default, _, hidden in table_rows:
-            if hidden == 1:
-                continue  # hidden columns of a virtual table
-            identity = None
-            if name == alias:  # the rowid is never NULL, whatever the pragma's notnull says
-                identity, not_null = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid", 1
-            columns.append(
-                Column(
-                    name=name,
-                    type=type_ or None,
-                    nullable=not not_null,
-                    default=default,
-                    identity=identity,
-                    generated=expressions.get(name) if hidden in (2, 3) else None,
-                    generation={2: "virtual", 3: "stored"}.get(hidden),
+            if hidden:
+                if hidden == 1:
+                    continue  # hidden columns of a virtual table
+                generation = _GENERATION.get(hidden)
+                if generation and expressions is None:
+                    expressions = sqlite_sql.generated(sql)
+                columns.append(
+                    Column(
+                        name,
+                        type_ or None,
+                        not not_null,
+                        default,
+                        generated=expressions.get(name) if generation and expressions else None,
+                        generation=generation,
+                    )
                 )
-            )
-        if pk and draft.kind is TableKind.TABLE:
-            draft.primary_key = PrimaryKey(tuple(name for _, name in pk))
+            elif name == alias:  # the rowid is never NULL, whatever the pragma's notnull says
+                identity = "autoincrement" if "AUTOINCREMENT" in sql.upper() else "rowid"
+                columns.append(Column(name, type_ or None, False, default, identity=identity))
+            else:
+                columns.append(Column(name, type_ or None, not not_null, default))
+        if pk_rows and draft.kind is TableKind.TABLE:
+            draft.primary_key = PrimaryKey(tuple([r[1] for r in pk_rows]))
 
 
 def _foreign_keys(rows: Any, drafts: Drafts) -> None:
+    # Rows: tbl, id, target, col, target_col, on_update, on_delete.
     found: dict[tuple[str, int], list[Any]] = defaultdict(list)
     for row in rows:
-        found[(row.tbl, row.id)].append(row)
+        found[(row[0], row[1])].append(row)
     lower = {key[1].lower(): key[1] for key in drafts.by_key}
-    for (table, _), fk_rows in sorted(found.items()):
+    for (table, _), fk_rows in sorted(found.items(), key=itemgetter(0)):
         draft = drafts.get("main", table)
         if draft is None:
             continue
+        first = fk_rows[0]
         # SQLite matches the target table case-insensitively; show the table's own spelling.
-        target = lower.get(fk_rows[0].target.lower(), fk_rows[0].target)
-        target_columns = tuple(r.target_col for r in fk_rows)
-        if any(c is None for c in target_columns):  # REFERENCES t: the target's primary key
+        target = lower.get(first[2].lower(), first[2])
+        target_columns = tuple([r[4] for r in fk_rows])
+        if None in target_columns:  # REFERENCES t: the target's primary key
             target_draft = drafts.get("main", target)
             pk = target_draft.primary_key if target_draft else None
             target_columns = pk.columns if pk else ()
         draft.foreign_keys.append(
             ForeignKey(
-                columns=tuple(r.col for r in fk_rows),
-                target=drafts.ref("main", target),
-                target_columns=target_columns,
-                on_delete=fk_rows[0].on_delete,
-                on_update=fk_rows[0].on_update,
+                tuple([r[3] for r in fk_rows]),
+                drafts.ref("main", target),
+                target_columns,
+                on_delete=first[6],
+                on_update=first[5],
             )
         )
 
 
 def _indexes(rows: Any, drafts: Drafts, index_sql: dict[str, str]) -> None:
+    # Rows: tbl, name, is_unique, origin, partial, cid, col, descending, coll.
     found: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for row in rows:
-        found[(row.tbl, row.name)].append(row)
+        found[(row[0], row[1])].append(row)
     for (table, name), index_rows in found.items():
         draft = drafts.get("main", table)
         first = index_rows[0]
-        if draft is None or first.origin == "pk":
+        if draft is None or first[3] == "pk":
             continue
         predicate = None
-        columns = tuple(r.col for r in index_rows)
+        columns = tuple([r[6] for r in index_rows])
         sql = index_sql.get(name)
-        if sql and (first.partial or any(r.col is None for r in index_rows)):
+        if sql and (first[4] or None in columns):
             terms, predicate = sqlite_sql.index_parts(sql)
             if len(terms) == len(index_rows):
-                columns = tuple(r.col if r.col is not None else term for r, term in zip(index_rows, terms, strict=True))
-        unique = bool(first.is_unique)
-        # pragma_index_xinfo names the collation of every column; BINARY is SQLite's default.
-        options = tuple(
-            " ".join(
-                part
-                for part in (
-                    f"COLLATE {r.coll}" if r.coll and r.coll.upper() != "BINARY" else "",
-                    "DESC" if r.descending else "",
-                )
-                if part
-            )
-            for r in index_rows
-        )
+                columns = tuple(r[6] if r[6] is not None else term for r, term in zip(index_rows, terms, strict=True))
+        options = tuple([_index_option(r[8], r[7]) for r in index_rows])
+        shown = columns if all(columns) else tuple(c or "?" for c in columns)
         draft.indexes.append(
-            Index(
-                tuple(c or "?" for c in columns),
-                name,
-                unique,
-                "btree",
-                predicate,
-                options=options if any(options) else (),
-            )
+            Index(shown, name, bool(first[2]), "btree", predicate, options=options if any(options) else ())
         )
-        if first.origin == "u":
-            draft.unique_constraints.append(Unique(tuple(c or "?" for c in columns)))
+        if first[3] == "u":
+            draft.unique_constraints.append(Unique(shown))
+
+
+def _index_option(collation: str | None, descending: int) -> str:
+    """What follows a column in CREATE INDEX: pragma_index_xinfo names the collation of every column,
+    BINARY (SQLite's default) is left out."""
+    collate = f"COLLATE {collation}" if collation and collation.upper() != "BINARY" else ""
+    if descending:
+        return f"{collate} DESC" if collate else "DESC"
+    return collate
 
 
 def _row_estimates(rows: Any, drafts: Drafts) -> None:
