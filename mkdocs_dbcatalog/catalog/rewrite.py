@@ -72,7 +72,7 @@ class _Plan:
     """How to visit one model class: its text fields, its other fields that can hold text (each with
     how to visit it), and how to list all the strings an object holds, nested ones included."""
 
-    __slots__ = ("cls", "flat", "get_texts", "others", "strings", "texts", "tuples")
+    __slots__ = ("cls", "flat", "get_texts", "listers", "others", "strings", "texts", "tuples")
 
     def __init__(self, cls: type) -> None:
         hints = typing.get_type_hints(cls)
@@ -90,6 +90,8 @@ class _Plan:
         self.cls = cls
         self.texts = tuple(texts)
         self.others: tuple[tuple[str, Handler], ...] = tuple(others)
+        self.listers: tuple[Strings, ...] = tuple(listers)
+        """Per field of `others`, the strings it holds."""
         self.flat = len(tuples) == len(listers)
         """Only texts and tuples of texts: the strings of many such objects are listed in C."""
         self.tuples = tuple(tuples)
@@ -177,16 +179,22 @@ def _object(value: Any, change: Change) -> Any:
     if value is None:
         return None
     plan = _plan(type(value))
-    if type(change) is _Guarded and change.untouched(plan.strings, value):
+    guard = change if isinstance(change, _Guarded) else None
+    if guard is not None and plan.flat and guard.untouched(plan.strings, value):
         return value
     changed = {}
-    for name in plan.texts:  # the hot loop: most of a catalog's values are these
-        old = getattr(value, name)
-        if type(old) is str:
-            new = change(old)
-            if new != old:
-                changed[name] = new
-    for name, handler in plan.others:
+    # Guarded, each field is tested on its own: a database whose URL holds `@` is not walked
+    # table by table for it.
+    if guard is None or not guard.untouched(plan.get_texts, value):
+        for name in plan.texts:  # the hot loop: most of a catalog's values are these
+            old = getattr(value, name)
+            if type(old) is str:
+                new = change(old)
+                if new != old:
+                    changed[name] = new
+    for (name, handler), lister in zip(plan.others, plan.listers, strict=True):
+        if guard is not None and guard.untouched(lister, value):
+            continue
         old = getattr(value, name)
         new = handler(old, change)
         if new is not old:
@@ -209,7 +217,7 @@ def _any(value: Any, change: Change) -> Any:
 
 
 def _items(value: tuple[Any, ...], change: Change, handler: Handler) -> tuple[Any, ...]:
-    if not value or (handler is _text and type(change) is _Guarded and change.untouched(_same, value)):
+    if not value or (handler is _text and isinstance(change, _Guarded) and change.untouched(_same, value)):
         return value
     items = tuple(handler(item, change) for item in value)
     return value if all(a is b for a, b in zip(items, value, strict=True)) else items

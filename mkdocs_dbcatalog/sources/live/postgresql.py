@@ -12,6 +12,7 @@ partitions (folded under their parent, with bounds), triggers, enum types and ex
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,6 +37,7 @@ from ...catalog.model import (
 )
 from ...errors import DatabaseError
 from .common import Draft, Drafts, Scope, text_or_none
+from .prefetch import Prefetch
 
 KINDS = {
     "r": TableKind.TABLE,
@@ -51,7 +53,7 @@ _SCHEMA_FILTER = "n.nspname IN :schemas"
 SERVER = """
 SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS version_num,
        current_schema() AS default_schema,
-       pg_database_size(d.oid) AS size, shobj_description(d.oid, 'pg_database') AS comment,
+       shobj_description(d.oid, 'pg_database') AS comment,
        ARRAY(SELECT nspname::text FROM pg_namespace
              WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1) AS schemas
 FROM pg_database d WHERE d.datname = current_database()
@@ -59,28 +61,38 @@ FROM pg_database d WHERE d.datname = current_database()
 
 RELATIONS = f"""
 SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition,
-       obj_description(c.oid, 'pg_class') AS comment,
+       ds.description AS comment,
        CASE WHEN c.relkind IN ('r', 'm') THEN c.reltuples END AS reltuples,
-       CASE WHEN c.relkind IN ('r', 'm') THEN pg_total_relation_size(c.oid) END AS size,
        CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS definition,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
        CASE WHEN c.relispartition THEN (SELECT i.inhparent FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS parent,
        c.relpersistence, c.relrowsecurity, c.relforcerowsecurity
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ({_SCHEMA_FILTER} OR c.relispartition)
 """
+
+# Sizes walk every file of the relation and its indexes: asked for last, while the rows of the other
+# queries are being filed (see prefetch).
+SIZES = f"""
+SELECT c.oid, pg_total_relation_size(c.oid) AS size
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'm') AND ({_SCHEMA_FILTER} OR c.relispartition)
+"""
+DATABASE_SIZE = "SELECT pg_database_size(current_database()) AS size"
 
 # A column's collation is shown where it is not its type's own (`COLLATE "C"` on a text column).
 COLUMNS = f"""
 SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
-       pg_get_expr(d.adbin, d.adrelid) AS default, col_description(a.attrelid, a.attnum) AS comment,
+       pg_get_expr(d.adbin, d.adrelid) AS default, ds.description AS comment,
        a.attidentity, a.attgenerated,
        CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND NOT c.relispartition AND {_SCHEMA_FILTER}
 ORDER BY a.attrelid, a.attnum
@@ -117,10 +129,11 @@ SELECT i.indrelid, ic.relname, i.indisunique, i.indisprimary, am.amname, c.relis
              LEFT JOIN pg_collation co ON co.oid = i.indcollation[k - 1]
              LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k - 1]
              ORDER BY k) AS options,
-       obj_description(i.indexrelid, 'pg_class') AS comment
+       ds.description AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = i.indexrelid AND x.contype = 'x')
   AND (NOT c.relispartition AND {_SCHEMA_FILTER}
        OR c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid))
@@ -140,10 +153,11 @@ SELECT con.conrelid, con.conname, con.contype, c.relispartition,
        {{set_columns}} AS set_columns,
        CASE WHEN con.contype = 'c' THEN pg_get_expr(con.conbin, con.conrelid) END AS expression,
        CASE WHEN con.contype = 'x' THEN pg_get_constraintdef(con.oid, true) END AS definition,
-       obj_description(con.oid, 'pg_constraint') AS comment
+       ds.description AS comment
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0
 WHERE con.contype IN ('f', 'u', 'c', 'x', 'p') AND con.conparentid = 0
   AND ({_SCHEMA_FILTER} OR (c.relispartition AND con.contype = 'f'))
 """
@@ -227,45 +241,60 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
         )
     params = {"schemas": list(schemas)}
     drafts = Drafts(default_schema)
-    relations = _relations(connection, params, scope, drafts)
-    by_oid = {r.oid: r.draft for r in relations.values() if r.draft is not None}
-    _columns(connection, params, by_oid)
-    _indexes(connection, params, relations)
-    _triggers(connection, params, by_oid)
     set_columns = _SET_COLUMNS if server["version_num"] >= 150000 else "NULL::text[]"
-    _constraints(connection, _query(CONSTRAINTS.format(set_columns=set_columns)), params, relations, drafts)
-    _policies(connection, params, by_oid)
-    _partition_indexes(relations)
-    enums = tuple(
-        EnumType(row.typname, tuple(row.labels), drafts.shown_schema(row.nspname))
-        for row in connection.execute(_query(ENUMS), params)
-    )
-    domains = tuple(
-        Domain(
-            row.typname,
-            row.type,
-            drafts.shown_schema(row.nspname),
-            nullable=not row.typnotnull,
-            default=row.typdefault,
-            checks=tuple(
-                CheckConstraint(_unwrap(expression), name)
-                for name, expression in zip(row.check_names, row.checks, strict=True)
-            ),
-            comment=text_or_none(row.comment),
+    statements = [
+        (_query(RELATIONS), params),
+        (_query(COLUMNS), params),
+        (_query(INDEXES), params),
+        (_query(TRIGGERS), params),
+        (_query(CONSTRAINTS.format(set_columns=set_columns)), params),
+        (_query(POLICIES), params),
+        (_query(ENUMS), params),
+        (_query(DOMAINS), params),
+        (sa.text(EXTENSIONS), None),
+        (_query(SIZES), params),
+        (sa.text(DATABASE_SIZE), None),
+    ]
+    with Prefetch(connection, statements) as fetched:
+        relations = _relations(fetched.rows(0), scope, drafts)
+        by_oid = {r.oid: r.draft for r in relations.values() if r.draft is not None}
+        _columns(fetched.rows(1), by_oid)
+        _indexes(fetched.rows(2), relations)
+        _triggers(fetched.rows(3), by_oid)
+        _constraints(fetched.rows(4), relations, drafts)
+        _policies(fetched.rows(5), by_oid)
+        enums = tuple(
+            EnumType(row.typname, tuple(row.labels), drafts.shown_schema(row.nspname)) for row in fetched.rows(6)
         )
-        for row in connection.execute(_query(DOMAINS), params)
-    )
-    extensions = tuple(
-        Extension(row.extname, text_or_none(row.comment), row.extversion, row.nspname)
-        for row in connection.execute(sa.text(EXTENSIONS))
-    )
+        domains = tuple(
+            Domain(
+                row.typname,
+                row.type,
+                drafts.shown_schema(row.nspname),
+                nullable=not row.typnotnull,
+                default=row.typdefault,
+                checks=tuple(
+                    CheckConstraint(_unwrap(expression), name)
+                    for name, expression in zip(row.check_names, row.checks, strict=True)
+                ),
+                comment=text_or_none(row.comment),
+            )
+            for row in fetched.rows(7)
+        )
+        extensions = tuple(
+            Extension(row.extname, text_or_none(row.comment), row.extversion, row.nspname) for row in fetched.rows(8)
+        )
+        _sizes(fetched.rows(9), relations)
+        database_size = fetched.rows(10)[0].size
+    _fold_partitions(relations)
+    _partition_indexes(relations)
     return Database(
         name="",
         comment=text_or_none(server["comment"]),
         engine="postgresql",
         version=server["version"].split(" ")[0],
         schemas=tuple(schemas),
-        size_bytes=server["size"],
+        size_bytes=database_size,
         extensions=extensions,
         tables=drafts.tables(),
         enums=enums,
@@ -273,10 +302,10 @@ def read(connection: sa.Connection, scope: Scope, where: str) -> Database:
     )
 
 
-def _relations(connection: sa.Connection, params: dict[str, Any], scope: Scope, drafts: Drafts) -> dict[int, _Relation]:
+def _relations(found: Sequence[Any], scope: Scope, drafts: Drafts) -> dict[int, _Relation]:
     """Tables and views in scope, and every partition, each linked to its parent."""
     relations: dict[int, _Relation] = {}
-    for row in connection.execute(_query(RELATIONS), params):
+    for row in found:
         draft = None
         rows = int(row.reltuples) if row.reltuples is not None and row.reltuples >= 0 else None
         if not row.relispartition and scope.keeps(drafts.shown_schema(row.nspname), row.relname):
@@ -284,11 +313,24 @@ def _relations(connection: sa.Connection, params: dict[str, Any], scope: Scope, 
             draft.comment = text_or_none(row.comment)
             draft.definition = row.definition.strip() if row.definition else None
             draft.partition_key = row.partition_key
-            draft.row_estimate, draft.size_bytes = rows, row.size
+            draft.row_estimate = rows
             draft.persistence = {"u": "unlogged", "t": "temporary"}.get(row.relpersistence)
             if row.relrowsecurity:
                 draft.row_security = "forced" if row.relforcerowsecurity else "enabled"
-        relations[row.oid] = _Relation(row.oid, row.nspname, row.relname, row.parent, row.bound, rows, row.size, draft)
+        relations[row.oid] = _Relation(row.oid, row.nspname, row.relname, row.parent, row.bound, rows, None, draft)
+    return relations
+
+
+def _sizes(rows: Sequence[Any], relations: dict[int, _Relation]) -> None:
+    for oid, size in rows:
+        relation = relations.get(oid)
+        if relation is not None:
+            relation.size = size
+            if relation.draft is not None:
+                relation.draft.size_bytes = size
+
+
+def _fold_partitions(relations: dict[int, _Relation]) -> None:
     # Fold partitions (at any depth) under their top-level parent: one entry, with its children listed.
     children: dict[int, list[_Relation]] = defaultdict(list)
     for relation in relations.values():
@@ -311,7 +353,6 @@ def _relations(connection: sa.Connection, params: dict[str, Any], scope: Scope, 
             relation.draft.partitions.append(
                 Partition(name, child.bound, _sum([leaf.rows for leaf in below]), _sum([leaf.size for leaf in below]))
             )
-    return relations
 
 
 def _sum(values: list[int | None]) -> int | None:
@@ -319,9 +360,8 @@ def _sum(values: list[int | None]) -> int | None:
     return sum(known) if known else None
 
 
-def _columns(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
+def _columns(rows: Sequence[Any], by_oid: dict[int, Draft]) -> None:
     identities = {"a": "identity always", "d": "identity by default"}
-    rows = connection.execute(_query(COLUMNS), params).fetchall()
     for relid, name, type_, not_null, default, comment, attidentity, attgenerated, collation in rows:
         draft = by_oid.get(relid)
         if draft is None:
@@ -347,8 +387,8 @@ def _columns(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int
         )
 
 
-def _indexes(connection: sa.Connection, params: dict[str, Any], relations: dict[int, _Relation]) -> None:
-    for row in connection.execute(_query(INDEXES), params):
+def _indexes(rows: Sequence[Any], relations: dict[int, _Relation]) -> None:
+    for row in rows:
         relation = relations.get(row.indrelid)
         if relation is None or (relation.draft is None and not row.relispartition):
             continue
@@ -392,8 +432,8 @@ def _partition_indexes(relations: dict[int, _Relation]) -> None:
                 partitions[i] = replace(partition, indexes=tuple(indexes))
 
 
-def _triggers(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
-    for row in connection.execute(_query(TRIGGERS), params):
+def _triggers(rows: Sequence[Any], by_oid: dict[int, Draft]) -> None:
+    for row in rows:
         draft = by_oid.get(row.tgrelid)
         if draft is None:
             continue
@@ -405,8 +445,8 @@ def _triggers(connection: sa.Connection, params: dict[str, Any], by_oid: dict[in
         draft.triggers.append(Trigger(row.tgname, timing, events, row.definition, text_or_none(row.comment)))
 
 
-def _policies(connection: sa.Connection, params: dict[str, Any], by_oid: dict[int, Draft]) -> None:
-    for row in connection.execute(_query(POLICIES), params):
+def _policies(rows: Sequence[Any], by_oid: dict[int, Draft]) -> None:
+    for row in rows:
         draft = by_oid.get(row.polrelid)
         if draft is not None:
             draft.policies.append(
@@ -421,15 +461,9 @@ def _policies(connection: sa.Connection, params: dict[str, Any], by_oid: dict[in
             )
 
 
-def _constraints(
-    connection: sa.Connection,
-    query: sa.TextClause,
-    params: dict[str, Any],
-    relations: dict[int, _Relation],
-    drafts: Drafts,
-) -> None:
+def _constraints(rows: Sequence[Any], relations: dict[int, _Relation], drafts: Drafts) -> None:
     partition_keys: dict[int, set[ForeignKey]] = defaultdict(set)
-    for row in connection.execute(query, params).fetchall():
+    for row in rows:
         comment = text_or_none(row.comment)
         if row.contype == "f":
             fk = ForeignKey(
