@@ -61,7 +61,7 @@ def _migrated(url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Database, Data
 
 
 def _checked(live: Database, models: Database, rule: str) -> None:
-    assert differences(live, models) == []
+    assert differences(live, models, defaults=True) == []
     assert sorted(t.key for t in models.tables) == [
         "customers_address",
         "customers_customer",

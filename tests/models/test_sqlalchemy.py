@@ -50,8 +50,7 @@ def test_the_models_read_as_the_database_create_all_makes(engine: str, request: 
     live = read_database("shop", url)
     read = read_models("shop", SETTINGS, PROJECT.parent, "catalog/shop.yml", 3, import_code=True, engine=engine)
     models = read.database
-    # SQLite keeps a default as CREATE TABLE wrote it; the others rewrite it ('0'::numeric, 0.00)
-    assert differences(live, models, defaults=engine == "sqlite") == []
+    assert differences(live, models, defaults=True) == []
     assert len(models.tables) == 4
     orders = models.table("orders")
     assert orders is not None

@@ -30,6 +30,7 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from .base import ModelsError, ModelsRead
+from .enginedefaults import as_engine_shows
 from .enginenames import mysql_free_name, pg_name
 from .imported import run_probe
 from .settings import ModelSettings
@@ -128,7 +129,7 @@ class _Table:
     def _column(self, item: dict[str, Any], primary: PrimaryKey | None) -> Column:
         type_ = item["type"]
         type_ = _SPELLED.get(self.family, {}).get(type_, type_) if type_ else None
-        default, identity = item["default"], None
+        default, identity = as_engine_shows(self.family, type_, item["default"]), None
         if item["identity"]:
             identity = f"identity {item['identity']}"
         elif self.family == "sqlite" and primary and primary.columns == (item["name"],) and type_ == "INTEGER":

@@ -58,6 +58,8 @@ class Order(Base):
     placed_at: Mapped[datetime.datetime | None]
     gift_from_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(Text, doc="Free text from checkout")
+    currency: Mapped[str] = mapped_column(String(3), server_default="EUR")
+    discount: Mapped[decimal.Decimal] = mapped_column(Numeric(5, 2), server_default="1.5")
     customer: Mapped[Customer] = relationship(back_populates="orders", foreign_keys=[customer_id])
 
 
