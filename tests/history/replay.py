@@ -124,4 +124,10 @@ def compare(expected: set[Fact], analysed: set[Fact]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Fact", "Replay", "analysed_steps", "compare", "facts", "read"]
+def head_facts(database: Database) -> set[Fact]:
+    """The whole structure as facts (every table and column with its type and nullability), the
+    tools' bookkeeping left out: what folding all the migrations must give."""
+    return facts(diff_databases(Database("x"), _without(database)))
+
+
+__all__ = ["Fact", "Replay", "analysed_steps", "compare", "facts", "head_facts", "read"]

@@ -24,7 +24,7 @@ from mkdocs_dbcatalog.history import analyse_migrations
 from mkdocs_dbcatalog.sources.migrations import MigrationSource, read_files
 
 from ..conftest import PG_ADMIN_URL, _server_or_skip, unique_name
-from .replay import Replay, analysed_steps, compare
+from .replay import Replay, analysed_steps, compare, head_facts
 
 PROJECT = Path(__file__).resolve().parents[1] / "data" / "history" / "django_shop"
 FILES = read_files(MigrationSource(PROJECT, PROJECT.name, "django"))
@@ -80,3 +80,15 @@ def test_each_migration_changes_what_the_database_shows(
     replay, analysed = replayed
     truth = replay.steps[migration]
     assert analysed[migration] == truth, f"{migration}:\n{compare(truth, analysed[migration])}"
+
+
+@pytest.mark.postgres
+def test_the_folded_structure_is_the_database_after_the_last_migration(
+    replayed: tuple[Replay, dict[str, set[tuple[str, ...]]]],
+) -> None:
+    replay, _ = replayed
+    analysis = analyse_migrations(FILES, "postgresql")
+    assert analysis is not None
+    folded = Database("x", tables=analysis.folded.tables)
+    assert any(f[0] == "column is" for f in head_facts(folded))  # columns with their types: not an empty match
+    assert head_facts(folded) == head_facts(replay.reads[-1]), compare(head_facts(replay.reads[-1]), head_facts(folded))

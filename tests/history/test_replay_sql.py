@@ -17,11 +17,12 @@ import pytest
 import sqlalchemy as sa
 
 from mkdocs_dbcatalog.catalog.changes import Analysis
+from mkdocs_dbcatalog.catalog.model import Database
 from mkdocs_dbcatalog.history import analyse_migrations
 from mkdocs_dbcatalog.sources.migrations import MigrationSource, read_files
 
 from ..conftest import MARIADB_ADMIN_URL, _server_or_skip, unique_name
-from .replay import Replay, analysed_steps, compare, read
+from .replay import Replay, analysed_steps, compare, head_facts, read
 
 SERVICES = Path(__file__).resolve().parents[2] / "sample_site" / "services"
 HISTORIES = {
@@ -116,3 +117,13 @@ def test_each_migration_changes_what_the_database_shows(replayed: dict, history:
     truth, analysed = replay.steps[migration], context["steps"][migration]
     assert step.analysis is Analysis.ANALYSED, step.unread
     assert analysed == truth, f"{history} {migration}:\n{compare(truth, analysed)}"
+
+
+@pytest.mark.mariadb
+@pytest.mark.parametrize("history", list(HISTORIES))
+def test_the_folded_structure_is_the_database_after_the_last_migration(replayed: dict, history: str) -> None:
+    replay, context = replayed[history]
+    analysis = context["analysis"]
+    folded = Database("x", tables=analysis.folded.tables)
+    assert any(f[0] == "column is" for f in head_facts(folded))  # columns with their types: not an empty match
+    assert head_facts(folded) == head_facts(replay.reads[-1]), compare(head_facts(replay.reads[-1]), head_facts(folded))

@@ -67,8 +67,7 @@ def sections(page: str) -> list[tuple[str, str]]:
     """(heading, text) per commit section of the What changed page."""
     parts = re.split(r"<h2[^>]*>", main_content(page))[1:]
     return [
-        (html.unescape(text_of(p.split("</h2>")[0])).replace("¶", "").strip(), html.unescape(text_of(p)))
-        for p in parts
+        (html.unescape(text_of(p.split("</h2>")[0])).replace("¶", "").strip(), html.unescape(text_of(p))) for p in parts
     ]
 
 
@@ -84,13 +83,15 @@ def test_one_section_per_commit_newest_first_with_its_structural_diff(built: Bui
     ]
     text = dict((h.split(" · ", 1)[1], t) for h, t in found)
     assert "dropped column total on orders (numeric(12,2))" in text["orders: drop total"]
-    assert "No change to the structure" in text["rename the file"] and "as catalog/shop-db.yml" not in text[
-        "rename the file"
-    ]
+    assert (
+        "No change to the structure" in text["rename the file"]
+        and "as catalog/shop-db.yml" not in text["rename the file"]
+    )
     assert "changed column total on orders: type numeric(10,2) → numeric(12,2)" in text["orders.total: wider"]
-    assert "created table refunds with id (integer, not null), order_id (integer, not null)" in text[
-        "Add refunds <script>alert('x')</script>"
-    ]
+    assert (
+        "created table refunds with id (integer, not null), order_id (integer, not null)"
+        in text["Add refunds <script>alert('x')</script>"]
+    )
     assert "as catalog/shop.yml" in text["orders.total: wider"]  # the name it had then
     assert "The file was created, with 1 table." in text["shop: the first snapshot"]
     assert re.search(r"^\d{4}-\d{2}-\d{2} · ", found[0][0])
