@@ -13,9 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import nest_paths
 
 from .assemble import assemble
 from .cache import LiveCache
@@ -26,6 +25,7 @@ from .dirtypages import PageFiles
 from .errors import CatalogError
 from .export import FORMATS, published
 from .health import Health, Located, count
+from .navsection import place_section
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
 from .render import assets, governance, stylesheet
@@ -34,6 +34,7 @@ from .render.filters import page_title
 from .render.htmlblocks import PlaceHtml
 from .render.links import SiteMap
 from .render.renderer import Features, MaterialTags, Renderer, Settings
+from .rerender import Rendered, render_key
 from .searchview import SearchToc, without_markup
 from .sources import yamlschema
 from .sources.envvars import unset_env_tags
@@ -41,9 +42,6 @@ from .urls import mask_text, may_mask
 
 log = plugin_logger(__name__)
 """Every message is made printable (secrets masked, control characters escaped): see output.py."""
-
-NavItem = Any
-
 
 class DbCatalogPlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
@@ -60,6 +58,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         """The page the search plugin indexes, with its own HTML (see _before_search)."""
         self.page_files: PageFiles | None = None
         """A dirty build's generated page sources on disk (see dirtypages.py)."""
+        self.rendered: Rendered | None = None
+        """The last build's generated pages, for a `mkdocs serve` rebuild with the same inputs (rerender.py)."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -125,7 +125,20 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                 directory_urls=config.use_directory_urls,
             )
             settings = map_text(settings, mask_text, may_mask)  # the options' texts are shown too
-            self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
+            site_settings = {
+                "directory_urls": config.use_directory_urls,
+                "site_url": config.site_url,
+                "toc": config.mdx_configs.get("toc"),
+                "config_file": config.config_file_path,
+            }
+            key = render_key(
+                assembled.catalog, assembled.health, settings, self.config, site_settings, self.config.custom_templates
+            )
+            previous = self.rendered if self.rendered is not None and self.rendered.key == key else None
+            if previous is not None:
+                self.renderer, self.pages, self.files = previous.reuse()
+            else:
+                self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
             if settings.page_tags:
                 for tag in self.renderer.tags.tags():
                     if not governance.fits_material(tag):
@@ -138,9 +151,12 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
                             f"tag {tag!r} is left out of Material's tags index: it is not in the tags plugin's "
                             "tags_allowed (add it there to list the catalog's pages under it)"
                         )
-            self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
-            self.files = [(site.schema, yamlschema.schema_text())]
-            self.files += published(assembled.catalog, site, self.config.exports, config.site_url)
+            if previous is None:
+                self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
+                self.files = [(site.schema, yamlschema.schema_text())]
+                self.files += published(assembled.catalog, site, self.config.exports, config.site_url)
+                blocks = len(self.renderer.fragments.blocks)
+                self.rendered = Rendered(key, self.renderer, list(self.pages), list(self.files), blocks)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
         config.markdown_extensions.append(PlaceHtml(self.renderer.fragments))  # type: ignore[arg-type]
@@ -170,7 +186,7 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
         if nav_pages and self.renderer is not None:
             # Themes print a section's name verbatim: it must be HTML.
             title = page_title(self.renderer.settings.title)
-            config.nav = _place_section(config.nav, files, nav_pages, title, self.config.nav_position)
+            config.nav = place_section(config.nav, files, nav_pages, title, self.config.nav_position)
         return files
 
     def _page_file(self, page: GeneratedPage, config: MkDocsConfig) -> File:
@@ -340,57 +356,3 @@ def _diagram_options(options: PluginConfig) -> DiagramOptions:
         layout=d.layout,
         distance=max(1, d.distance),
     )
-
-
-def _place_section(
-    nav: list[NavItem] | None, files: Files, pages: list[str], title: str, position: int | None
-) -> list[NavItem]:
-    """Put the catalog's section in the nav.
-
-    With no `nav:` the site's automatic nav is rebuilt with the section added. In a hand-written
-    nav, an entry that points at the catalog index (`databases/index.md`) becomes the section, under
-    the title written there; without one, the section is added at `nav_position`.
-    """
-    # Bare paths: each page's title then comes from its front matter (see GeneratedPage.source).
-    index = pages[0]
-
-    def section(name: str) -> dict[str, list[NavItem]]:
-        return {name: list(pages)}
-
-    if nav is None:
-        documentation = sorted(files.documentation_pages(), key=file_sort_key)
-        nav = nest_paths(f.src_uri for f in documentation if f.inclusion.is_in_nav())
-    else:
-        placed, nav = _replace_entry(nav, index, section, title)
-        if placed:
-            return nav
-    nav = list(nav)
-    at = len(nav) if position is None else position if position >= 0 else len(nav) + position + 1
-    nav.insert(max(0, min(at, len(nav))), section(title))
-    return nav
-
-
-def _replace_entry(
-    items: list[NavItem], index: str, section: Callable[[str], dict[str, list[NavItem]]], title: str
-) -> tuple[bool, list[NavItem]]:
-    placed = False
-    result: list[NavItem] = []
-    for item in items:
-        if isinstance(item, str) and item == index:
-            result.append(section(title))
-            placed = True
-        elif isinstance(item, dict) and len(item) == 1:
-            (name, value), = item.items()
-            if value == index:
-                result.append(section(name))
-                placed = True
-            elif isinstance(value, list):
-                found, children = _replace_entry(value, index, section, title)
-                placed = placed or found
-                result.append({name: children})
-            else:
-                result.append(item)
-        else:
-            result.append(item)
-    return placed, result
-

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -30,10 +31,13 @@ tables:
 
 
 def dirty_build(root: Path) -> None:
-    """What `mkdocs build --dirty` does: a fresh process (fresh plugin), the site folder kept."""
+    """What `mkdocs build --dirty` does: the plugin told the build is dirty, the site folder kept."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
     config.plugins.on_startup(command="build", dirty=True)
-    build(config, dirty=True)
+    try:
+        build(config, dirty=True)
+    finally:  # MkDocs keeps the plugin instance for the next build of this process
+        config.plugins.on_startup(command="build", dirty=False)
 
 
 def stamps(site: Path) -> dict[str, int]:
@@ -77,3 +81,37 @@ def _age(*folders: Path) -> None:
             if path.is_file():
                 when = path.stat().st_mtime - 3600
                 os.utime(path, (when, when))
+
+
+def test_a_rebuild_with_the_same_inputs_reuses_the_rendered_pages(site: SiteBuilder) -> None:
+    """`mkdocs serve` loads the configuration again for each rebuild, with the same plugin instance:
+    pages are rendered again only when something they come from changed."""
+    site.catalog("shop", CATALOG)
+    site.mkdocs_yml()
+
+    def rebuild() -> Any:
+        config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(site.root / "site"))
+        build(config)
+        return config.plugins["dbcatalog"]
+
+    plugin = rebuild()
+    first = plugin.pages
+    blocks = len(plugin.renderer.fragments.blocks)
+    assert rebuild() is plugin  # MkDocs keeps a plugin that has on_startup
+    assert plugin.pages == first
+    assert len(plugin.renderer.fragments.blocks) == blocks
+    reused = plugin.rendered
+    rebuild()
+    assert plugin.rendered is reused
+
+    site.catalog("shop", CATALOG.replace("People who buy.", "People who pay."))
+    rebuild()
+    assert plugin.rendered is not reused
+    page = main_content((site.root / "site" / "databases" / "shop" / "customers" / "index.html").read_text())
+    assert "People who pay." in page
+
+    site.mkdocs_yml({"title": "Data Catalog"})
+    changed = plugin.rendered
+    rebuild()
+    assert plugin.rendered is not changed
+    assert "Data Catalog" in (site.root / "site" / "databases" / "index.html").read_text()
