@@ -457,7 +457,8 @@ STUB = re.compile(r" \((diagram \d+|not drawn)\)$")
 """How a stub's box ends: the block its table is drawn in."""
 
 # What a reader sees of every block once the viewer has drawn and fitted it: the smallest on-screen
-# size of a box's text (font size times how much the frame scales it), and the stubs (name, opacity, link).
+# size of a box's text (font size times how much the frame scales it), the stubs (name, opacity, link),
+# and how much of the first box is inside the frame.
 SEEN = """
 window.dbcatalog.drawAll().then(() => new Promise(r => setTimeout(r, 200))).then(() =>
   window.dbcatalog.diagrams().filter(d => d.source !== null).map(d => {
@@ -470,7 +471,10 @@ window.dbcatalog.drawAll().then(() => new Promise(r => setTimeout(r, 200))).then
     const stubs = Object.keys(d.nodes)
       .filter(k => d.nodes[k].classList.contains('muted') && /\\)$/.test(d.nodes[k].textContent.trim()))
       .map(k => [d.names[k], getComputedStyle(d.nodes[k]).opacity, d.links[k]]);
-    return { font: Math.min(...fonts), stubs };
+    const f = d.frame.getBoundingClientRect(), n = d.nodes.t0.getBoundingClientRect();
+    const shown = Math.max(0, Math.min(f.right, n.right) - Math.max(f.left, n.left))
+      * Math.max(0, Math.min(f.bottom, n.bottom) - Math.max(f.top, n.top)) / (n.width * n.height);
+    return { font: Math.min(...fonts), stubs, first: shown, large: d.width * d.scale > f.width };
   }))
 """
 
@@ -541,6 +545,10 @@ def test_thousand_tables_viewpoints_are_readable_and_clickable(browser: Browser,
     # is greyed and opens its table's page.
     ledger: list[dict[str, Any]] = seen["ledger"]  # type: ignore[assignment]
     assert min(block["font"] for block in ledger) >= 9.99, [block["font"] for block in ledger]  # 10 px
+    # A block too large for its frame at that size opens on its first (most connected) table, not on
+    # a corner of lines.
+    assert any(block["large"] for block in ledger)
+    assert all(block["first"] == 1 for block in ledger), [block["first"] for block in ledger]
     drawn = [stub for block in ledger for stub in block["stubs"]]
     assert len(drawn) >= 10
     assert all(opacity == "0.5" and link == f"../../{name}/" for name, opacity, link in drawn), drawn[:3]

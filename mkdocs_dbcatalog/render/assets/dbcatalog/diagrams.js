@@ -338,8 +338,17 @@
     this.frame.style.height = full ? "" : Math.min(room, Math.ceil(this.height * scale) + 8) + "px";
     if (this.panzoom) {
       this.panzoom.zoom(scale, { animate: false, force: true });
-      var left = Math.max(0, (width - this.width * scale) / 2);
-      setTimeout(function (pz) { pz.pan(left / scale, 0, { animate: false, force: true }); }, 0, this.panzoom);
+      var x = Math.max(0, (width - this.width * scale) / 2) / scale, y = 0;
+      var high = this.frame.clientHeight || room;
+      var first = this.source !== null && this.nodes && this.nodes.t0;
+      if (first && first.getBBox && (this.width * scale > width || this.height * scale > high)) {
+        /* Too large to show whole at a readable size: open on the block's first (most connected)
+           table rather than on a corner that may hold only lines, without showing past an edge. */
+        var at = this.position(first);
+        if (this.width * scale > width) x = Math.min(0, Math.max(width / scale - this.width, width / 2 / scale - at[0]));
+        if (this.height * scale > high) y = Math.min(0, Math.max(high / scale - this.height, high / 3 / scale - at[1]));
+      }
+      setTimeout(function (pz) { pz.pan(x, y, { animate: false, force: true }); }, 0, this.panzoom);
     } else {
       this.stage.style.transform = "scale(" + scale + ")";
       this.stage.style.transformOrigin = "0 0";
@@ -347,16 +356,25 @@
     this.scale = scale;
   };
 
+  /* The centre of a box of the SVG, in the diagram's own (unscaled) units from its top left. */
+  Diagram.prototype.position = function (node) {
+    var box = node.getBBox();
+    var matrix = node.transform && node.transform.baseVal.consolidate();
+    var origin = this.svg.viewBox.baseVal;
+    return [
+      (matrix ? matrix.matrix.e : 0) + box.x + box.width / 2 - (origin ? origin.x : 0),
+      (matrix ? matrix.matrix.f : 0) + box.y + box.height / 2 - (origin ? origin.y : 0),
+    ];
+  };
+
   Diagram.prototype.center = function (node) {
     if (!this.panzoom) { node.scrollIntoView({ block: "center", inline: "center" }); return; }
     var scale = Math.max(this.panzoom.getScale(), Math.min(this.readable() * 1.4, 1.5));
     var x, y;
     if (node.getBBox) {
-      var box = node.getBBox();
-      var matrix = node.transform && node.transform.baseVal.consolidate();
-      var origin = this.svg.viewBox.baseVal;
-      x = (matrix ? matrix.matrix.e : 0) + box.x + box.width / 2 - (origin ? origin.x : 0);
-      y = (matrix ? matrix.matrix.f : 0) + box.y + box.height / 2 - (origin ? origin.y : 0);
+      var at = this.position(node);
+      x = at[0];
+      y = at[1];
     } else {
       var current = this.panzoom.getScale(), at = node.getBoundingClientRect(), base = this.stage.getBoundingClientRect();
       x = (at.left - base.left + at.width / 2) / current;
