@@ -5,8 +5,8 @@
 Each site is the one of bench/build_scale.py (a Material site, search on, diagrams on, 4 YAML
 databases), built with one page per table (`table_pages: true`) and with every table as a section of
 its database's page (`table_pages: false`). Runs alternate between all the sites, so each sees the
-same machine load; each figure is a median. For every doubling it prints the growth of the build time
-and of the site's bytes.
+same machine load; each figure is a median of CPU seconds (build_scale.timed_build). For every
+doubling it prints the growth of the build time and of the site's bytes.
 
 Target (issue 14 item 3): each doubling costs at most 2.1x in time and in bytes, in both layouts.
 `table_pages: false` used to be quadratic: the search plugins looked each section of the one big
@@ -52,7 +52,7 @@ def main() -> None:
                 times.setdefault(key, []).append(timed_build(root))
                 sizes[key] = size_of(root / "site")
                 shutil.rmtree(root / "site")
-    print(f"{'layout':<20} {'tables':>7} {'build s':>8} {'site MB':>8}")
+    print(f"{'layout':<20} {'tables':>7} {'CPU s':>8} {'site MB':>8}")
     for (layout, tables), values in times.items():
         print(f"{layout:<20} {tables:>7} {statistics.median(values):>8.2f} {sizes[layout, tables] / 2**20:>8.1f}")
     print()
