@@ -19,12 +19,19 @@ class SqlReader:
     _reader: Any = field(default=None, init=False, repr=False)
 
     def read(self, text: str, line: int | None = None, file: str | None = None) -> Analysed:
+        return self._text().read(text, line, file)
+
+    def data_only(self, text: str) -> bool:
+        """Whether the SQL changes rows only (see `SqlText.data_only`)."""
+        return self._text().data_only(text)
+
+    def _text(self) -> SqlText:
         if self._reader is None:
             from .sqltext import SqlText
 
             self._reader = SqlText(self.engine)
         reader: SqlText = self._reader
-        return reader.read(text, line, file)
+        return reader
 
 
 __all__ = ["SqlReader"]

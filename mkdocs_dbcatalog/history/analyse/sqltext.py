@@ -39,6 +39,13 @@ class SqlText:
             result.operations.append(ApplySql(tuple(statements), self.dialect, line))
         return result
 
+    def data_only(self, text: str) -> bool:
+        """Whether every statement of the SQL reads or changes rows only (SELECT, INSERT, UPDATE,
+        DELETE, MERGE, with their CTEs): a loop running it many times changes no structure."""
+        kinds = _data_statements()
+        statements = [s for s in parse_script(text, self.dialect, None) if not s.no_effect]
+        return all(isinstance(s.expression, kinds) for s in statements)
+
 
 @dataclass(frozen=True)
 class ApplySql:
@@ -77,6 +84,12 @@ def _sync(schema: Schema, tables: tuple[Table, ...]) -> None:
     for key, table in after.items():
         if schema.tables.get(key) != table:
             schema.put(table)
+
+
+def _data_statements() -> tuple[type, ...]:
+    from sqlglot import exp
+
+    return (exp.Select, exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Union)
 
 
 def _first_line(text: str, limit: int = 80) -> str:

@@ -15,6 +15,7 @@ from ..pyast import Scope, Unreadable, keywords, short
 from ..sqlreader import SqlReader
 from .arguments import argument_of, table_ref
 from .directives import BATCH_HANDLERS, DATA_ONLY, NO_TABLE_CHANGE, OP_HANDLERS, Directives
+from .execute import sql_text
 
 _OFFLINE = frozenset({"alembic.context.is_offline_mode", "alembic.op.get_context.as_sql"})
 _MAX_DEPTH = 4
@@ -77,6 +78,10 @@ class Walk(Directives):
             if not isinstance(call, ast.Call):
                 continue
             func = call.func
+            if isinstance(func, ast.Attribute) and func.attr in ("execute", "exec_driver_sql"):
+                if self.data_sql(call, scope):
+                    continue  # `conn.execute(text("UPDATE ..."))` in a loop over batches
+                return False
             if isinstance(func, ast.Attribute) and func.attr in _MAY_RUN_DDL:
                 return False
             name = scope.qualified(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
@@ -95,6 +100,14 @@ class Walk(Directives):
             if root is not None and root in scope.names and not name.startswith(_SAFE_MODULES):
                 return False
         return True
+
+    def data_sql(self, call: ast.Call, scope: Scope) -> bool:
+        """An `execute` whose SQL is written in the file and only reads or changes rows."""
+        try:
+            text = sql_text(call, scope)
+        except Unreadable:
+            return False
+        return text is None or self.sql.data_only(text)
 
     def statement(self, node: ast.stmt, scope: Scope, batch: TableRef | None) -> None:
         if isinstance(node, (ast.Pass, ast.Import, ast.ImportFrom, ast.Return, ast.Global)) or _is_docstring(node):
