@@ -96,6 +96,7 @@ def assemble(
         refresh=options.refresh,
         on_error=options.on_error,
         cache_dir=base / options.cache_dir,
+        concurrency=options.concurrent_reads,
     )
     warnings: list[str] = list(reads.warnings)
     databases: list[Database] = []

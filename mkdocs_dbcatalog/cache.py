@@ -55,6 +55,7 @@ class LiveCache:
         refresh: float,
         on_error: str = "fail",
         cache_dir: Path | None = None,
+        concurrency: int | None = None,
     ) -> LiveReads:
         """Every requested database: from memory when fresh enough, else read live (concurrently).
 
@@ -73,7 +74,7 @@ class LiveCache:
             else:
                 missing.append(request)
         caching = on_error == "cached" and cache_dir is not None
-        for request, result in zip(missing, read_databases(missing), strict=True):
+        for request, result in zip(missing, read_databases(missing, concurrency), strict=True):
             if isinstance(result, Database):
                 self._memory[_key(request)] = (time.monotonic(), result)
                 found.databases[request.name] = result

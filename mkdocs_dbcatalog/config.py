@@ -100,6 +100,15 @@ class Percent(base.BaseConfigOption[float]):
         return float(value)
 
 
+class Positive(base.BaseConfigOption[int]):
+    """A whole number from 1 up."""
+
+    def run_validation(self, value: object, /) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise base.ValidationError(f"expected a whole number from 1 up, got {value!r}")
+        return value
+
+
 class FooterConfig(base.Config):
     version = c.Type(str, default="1.0")
     """Shown as "Database Catalog v<version>"."""
@@ -164,6 +173,9 @@ class PluginConfig(base.Config):
     """Seconds to wait for a database to accept a connection."""
     statement_timeout = c.Type(int, default=30)
     """Seconds any one catalog query may run."""
+    concurrent_reads: c.Optional[int] = c.Optional(Positive())
+    """How many databases are read at once (each on its own connection); default: 4 per CPU core, at
+    most 32. An unreachable one holds one of them for `connect_timeout` while the others go on."""
     on_error = c.Choice(("fail", "cached"), default="fail")
     """`cached`: build from the last good read of an unreachable database, with a warning."""
     cache_dir = c.Type(str, default=".cache/plugin/dbcatalog")

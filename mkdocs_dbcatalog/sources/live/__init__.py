@@ -13,6 +13,7 @@ a fixed number of queries whatever the number of tables (see the engine modules)
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -33,7 +34,7 @@ from . import duckdb, generic, mysql, postgresql, sqlite
 from .common import Scope
 from .session import Limits, Target, create_engine, describe_failure, read_only
 
-__all__ = ["LiveOptions", "LiveRequest", "read_database", "read_databases"]
+__all__ = ["LiveOptions", "LiveRequest", "default_concurrency", "read_database", "read_databases"]
 
 
 @dataclass(frozen=True)
@@ -149,14 +150,23 @@ def _read_duckdb(target: Target, scope: Scope, limits: Limits, bookkeeping: Book
     return database
 
 
-@collector_paused()
-def read_databases(requests: Sequence[LiveRequest], max_workers: int = 8) -> list[Database | DatabaseError]:
-    """Read several databases concurrently; one result per request, in order.
+def default_concurrency() -> int:
+    """Reads wait on their servers more than they compute: 4 per core, at most 32 connections."""
+    return min(32, 4 * (os.cpu_count() or 1))
 
-    A failure is returned (not raised) so that each database can fall back to its cached read.
+
+@collector_paused()
+def read_databases(requests: Sequence[LiveRequest], max_workers: int | None = None) -> list[Database | DatabaseError]:
+    """Read several databases concurrently, at most `max_workers` at once (default: `default_concurrency`);
+    one result per request, in order.
+
+    A failure is returned (not raised) so that each database can fall back to its cached read. An
+    unreachable database holds one worker for its connect timeout while the others go on reading,
+    so it adds that timeout once to the whole, not once per database.
     """
     if not requests:
         return []
+    max_workers = max(1, max_workers or default_concurrency())
 
     def one(request: LiveRequest) -> Database | DatabaseError:
         try:
