@@ -160,3 +160,38 @@ def test_the_stylesheet_reaches_generated_pages_only(browser: Browser, material_
         assert headers == ["Column", "Type", "Nullable", "Default", "Key"]
     finally:
         page.close()
+
+
+# Each prose cell (Description, Purpose) of a page's table named by `data-dbcatalog`, its width, and
+# how far that table scrolls sideways (Material's scroll wrapper, or the table itself on other themes).
+PROSE = """
+((name, header) => {
+  const table = document.querySelector(`.dbcatalog table[data-dbcatalog="${name}"]`);
+  const heads = Array.from(table.querySelectorAll('thead th')).map(t => t.textContent.trim());
+  const at = heads.indexOf(header);
+  const box = table.closest('.md-typeset__scrollwrap') || table;
+  return {heads, hidden: box.scrollWidth - box.clientWidth,
+          widths: Array.from(table.querySelectorAll('tbody tr, tr')).filter(r => r.cells[at] && r.cells[at].tagName === 'TD')
+            .map(r => Math.round(r.cells[at].getBoundingClientRect().width))};
+})
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_prose_columns_have_room_to_read(browser: Browser, material_site: tuple[str, Path], width: int) -> None:
+    """The orders table's Description and the database's table Purposes read four words a line or so
+    (not two, squeezed by Default and Key); at 1,400 px the whole columns table is in view."""
+    base, _ = material_site
+    page = browser.new_page(width=width, height=900)
+    try:
+        page.goto(base + "databases/orders/orders/")
+        columns = page.evaluate(PROSE + '("columns", "Description")')
+        page.goto(base + "databases/orders/")
+        tables = page.evaluate(PROSE + '("tables", "Purpose")')
+    finally:
+        page.close()
+    assert columns["heads"][-1] == "Description" and len(columns["widths"]) == 6, columns
+    assert min(columns["widths"]) >= 150, f"Description cells at {width} px: {columns['widths']}"
+    assert len(tables["widths"]) == 7 and min(tables["widths"]) >= 150, f"Purpose cells at {width} px: {tables}"
+    if width == 1400:
+        assert columns["hidden"] <= 0, f"the columns table hides {columns['hidden']} px behind the sideways scroll"
