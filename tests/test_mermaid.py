@@ -185,13 +185,16 @@ def drawn_lines(text: str) -> tuple[dict[str, tuple[str, str | None]], set[tuple
     return boxes, lines
 
 
-@pytest.mark.parametrize("schemas", [1, 3])
-def test_no_relationship_is_lost_by_splitting(tmp_path: Path, schemas: int) -> None:
+@pytest.mark.parametrize(("schemas", "wide"), [(1, 0), (3, 0), (1, 30)])
+def test_no_relationship_is_lost_by_splitting(tmp_path: Path, schemas: int, wide: int) -> None:
     """A table whose partners landed in other blocks draws them as stubs (named, greyed, saying which
-    block): every relationship is a line in some block, and no block is boxes with no line."""
+    block): every relationship is a line in some block, and no block is boxes with no line. Blocks
+    of wide tables, filled up to the text limit, keep room for their stubs too."""
     db = load_text(tmp_path, big_catalog_yaml(203, schemas=schemas))
+    columns = tuple(Column(f"c{i:03d}_with_a_long_descriptive_name", "character varying(255)") for i in range(wide))
+    db = replace(db, tables=tuple(replace(t, columns=t.columns + columns) for t in db.tables))
     relations = Relations(Catalog((db,)))
-    options = DiagramOptions(max_diagrams=100)
+    options = DiagramOptions(max_diagrams=200, columns="all" if wide else "keys")
     result = database_diagrams(db, relations, options)
     assert len(result.blocks) >= 7
     limits_hold(result.blocks, options)

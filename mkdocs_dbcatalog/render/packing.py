@@ -100,11 +100,12 @@ class Graph:
 class Bin:
     """A block being filled: counts what it holds so every addition can be checked."""
 
-    def __init__(self, graph: Graph, options: DiagramOptions) -> None:
+    def __init__(self, graph: Graph, options: DiagramOptions, room: int = 0) -> None:
         self.graph = graph
         self.options = options
         self.keys: set[str] = set()
-        self.text = len(HEADER)
+        self.text = len(HEADER) + room
+        """Counted from the header and the `room` kept free (for stubs, when packing several blocks)."""
         self.edges = 0
 
     def cost(self, keys: set[str]) -> tuple[int, int]:
@@ -163,7 +164,7 @@ def _clusters(graph: Graph, component: set[str], options: DiagramOptions) -> lis
     seeds = iter(graph.order(component))
     while left:
         seed = next(key for key in seeds if key in left)
-        box = Bin(graph, options)
+        box = Bin(graph, options, STUB_ROOM)
         box.add({seed})
         frontier = [seed]
         while frontier and len(box.keys) < options.max_tables:
@@ -211,6 +212,9 @@ class FreeTables:
         return found if found is not None else self._first(2 * node + 1, middle, high, needed, after)
 
 
+STUB_ROOM = (MAX_TEXT_SIZE - TEXT_MARGIN) // 8
+"""Text kept free in each block when a diagram is split, for the stubs of partners drawn elsewhere
+(about forty stubs and lines): without it, blocks of wide tables filled to the limit draw none."""
 PROBES = 8
 """Bins with room for a piece's tables that are tried before a new one is opened (the others may
 lack room for its text or relationships): keeps packing O(n log n) whatever the input."""
@@ -229,7 +233,7 @@ def _first_fit(graph: Graph, parts: list[set[str]], options: DiagramOptions) -> 
             index = free.first(len(part), after=index)
         if target is None:
             index = len(bins)
-            target = Bin(graph, options)
+            target = Bin(graph, options, STUB_ROOM)
             bins.append(target)
         target.add(part)
         free.set(index if index is not None else len(bins) - 1, options.max_tables - len(target.keys))
@@ -242,7 +246,7 @@ def pack(graph: Graph, groups: list[tuple[str, set[str]]], options: DiagramOptio
     for name, keys in groups:
         parts: list[set[str]] = []
         for component in _components(graph, keys):
-            probe = Bin(graph, options)
+            probe = Bin(graph, options, STUB_ROOM)
             parts += [component] if probe.fits(component) else _clusters(graph, component, options)
         ordered = sorted(parts, key=lambda p: (-len(p), graph.order(p)[0]))
         blocks += [(name, b.keys) for b in _first_fit(graph, ordered, options)]
@@ -310,9 +314,9 @@ def _stubs(graph: Graph, block: Block, keys: set[str], drawn: dict[str, int], op
                 lines[other].append(i)
     if not lines:
         return set()
-    room = Bin(graph, options)
-    room.add(keys)
-    text, edges, added = room.text, room.edges, 0
+    packed = Bin(graph, options)
+    packed.add(keys)
+    text, edges, added = packed.text, packed.edges, 0
     shown: set[int] = set()
     for other in sorted(lines, key=lambda k: (k not in drawn, -len(lines[k]), k)):
         where = f"diagram {drawn[other]}" if other in drawn else "not drawn"
