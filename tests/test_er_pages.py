@@ -95,7 +95,7 @@ def test_diagram_links_point_at_the_built_pages(site: SiteBuilder) -> None:
         result = site.build()
         page = result.html("databases/shop/order_lines/" if directory_urls else "databases/shop/order_lines.html")
         (links,) = re.findall(r'data-links="([^"]*)"', page)
-        assert orders in html.unescape(links).replace('\\/', '/'), links
+        assert orders in html.unescape(links).replace("\\/", "/"), links
 
 
 def test_diagrams_disabled_draws_nothing_and_says_nothing(site: SiteBuilder) -> None:
@@ -238,3 +238,21 @@ def test_tables_as_sections_keep_the_database_diagram_and_link_to_anchors(site: 
     (block,) = mermaid_blocks(result.html("databases/shop/"))
     assert '["orders"]' in block
     assert 'href="#table-audit_log"' in result.html("databases/shop/")
+
+
+def test_a_split_says_what_it_leaves_out_in_plain_words(site: SiteBuilder) -> None:
+    """Past `max_diagrams` the page counts the relationships no block draws, and names the tables."""
+    pk = "{type: int, nullable: false, primary_key: true}"
+    site.catalog(
+        "pairs",
+        "database: pairs\ntables:\n"
+        f"  a: {{columns: {{id: {pk}}}}}\n  b: {{columns: {{id: {pk}, a_id: {{type: int, references: a(id)}}}}}}\n"
+        f"  x: {{columns: {{id: {pk}}}}}\n  y: {{columns: {{id: {pk}, x_id: {{type: int, references: x(id)}}}}}}\n",
+    )
+    site.mkdocs_yml({"diagrams": {"max_tables": 2, "max_diagrams": 1}})
+    result = site.build()
+    assert result.error is None, result.error
+    assert len(mermaid_blocks(result.html("databases/pairs/"))) == 1
+    text = html.unescape(re.sub(r"<[^>]+>", "", main_content(result.html("databases/pairs/"))))
+    assert "1 relationship is not drawn because it connects tables shown in different diagrams" in text
+    assert re.search(r"Not drawn \(2, past 1 diagram\): [xa], [yb]", text), text
