@@ -9,7 +9,7 @@ what names mean (imports, module and local constants) and evaluates literals; an
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,9 +54,19 @@ class Scope:
     """Calls whose value is their first argument (`op.f("ix_name")`, naming-convention markers)."""
     binds: frozenset[str] = frozenset()
     """Calls that give the connection (`op.get_bind`), whose `.dialect.name` is `dialect`."""
+    outside: Callable[[str], Any] | None = None
+    """Literals of imported names (`models.SqlRun.__tablename__`) from the project's files; KeyError if none."""
 
     def child(self) -> Scope:
-        return Scope(self.names, dict(self.constants), dict(self.aliases), self.dialect, self.transparent, self.binds)
+        return Scope(
+            self.names,
+            dict(self.constants),
+            dict(self.aliases),
+            self.dialect,
+            self.transparent,
+            self.binds,
+            self.outside,
+        )
 
     def is_bind(self, node: ast.expr) -> bool:
         """`op.get_bind()`, `op.get_context()`, or a name bound to one of them."""
@@ -102,7 +112,22 @@ class Scope:
         if isinstance(node, ast.Name):
             if node.id in self.constants:
                 return self.constants[node.id]
+            if node.id in self.names and self.outside is not None:
+                try:
+                    return self.outside(self.names[node.id])
+                except KeyError:
+                    pass
             raise Unreadable(node, f"`{node.id}` is set at run time")
+        if isinstance(node, ast.Attribute) and self.outside is not None:
+            name = self.qualified(node)
+            root: ast.expr = node
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            if name is not None and isinstance(root, ast.Name) and root.id in self.names:
+                try:
+                    return self.outside(name)
+                except KeyError:
+                    pass
         if (
             isinstance(node, ast.Attribute)
             and node.attr == "name"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ...operations import Analysed
 from ..pyast import Scope, function, imports
+from ..pymodules import ProjectModules
 from ..sqlreader import SqlReader
 from .walk import Walk
 
@@ -35,6 +36,7 @@ def analyse(file: Path, engine: str | None, sql: SqlReader) -> Analysed:
         dialect=_SA_DIALECTS.get(engine or ""),
         transparent=_TRANSPARENT,
         binds=_BINDS,
+        outside=ProjectModules(file).lookup,
     )
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
