@@ -49,8 +49,10 @@ def create(admin: sa.Engine, name: str, tables: int) -> str:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     url = PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
     engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    statements = ddl(generate(tables), "postgresql")
     with engine.connect() as conn:
-        conn.exec_driver_sql(";\n".join(ddl(generate(tables), "postgresql")))
+        for start in range(0, len(statements), 2000):  # one transaction's locks must fit the lock table
+            conn.exec_driver_sql(";\n".join(statements[start : start + 2000]))
         conn.exec_driver_sql("ANALYZE")
     engine.dispose()
     return url
