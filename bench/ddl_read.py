@@ -8,8 +8,9 @@ Creates a throwaway PostgreSQL database (127.0.0.1, as in the tests), loads the 
 
 - the plugin's read of the dump (`read_schema_files`, parsed afresh every run) vs its live read of the
   database (`read_database`)                                               (target <= 0.5x)
-- for `mkdocs serve`: the same read when the file has not changed (its statements are kept), for
-  information.
+- the same read from the plugin's `cache_dir` when the file has not changed (a new build, or `mkdocs
+  serve` started again: the read is kept on disk by the file's content hash), also against the live
+  read (target <= 0.5x), and within one `mkdocs serve` (kept in memory), for information.
 
 Prints the median of each, the ratio, and which sqlglot build parsed (compiled: `[speedups]`).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,26 +101,42 @@ def main() -> int:
         for _ in range(args.runs):
             mine.append(timed(from_file))
             theirs.append(timed(live))
+        cache = folder / "cache"
+
+        def kept() -> object:
+            ddl_reader._read.clear()  # a new process: only the disk cache remains
+            return read_schema_files("bench", settings, folder, "bench.yml", cache)
+
+        kept()
+        disk = []
+        for _ in range(args.runs):
+            disk.append(timed(kept))
+            theirs.append(timed(live))
         from_file()
         warm = statistics.median(timed(lambda: read_schema_files("bench", settings, folder, "b")) for _ in range(3))
     finally:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
-        for file in folder.iterdir():
-            file.unlink()
-        folder.rmdir()
-    ours, baseline = statistics.median(mine), statistics.median(theirs)
-    ratio = ours / baseline
-    print(f"{args.tables} tables ({tables} read), median of {args.runs} alternating runs, {sqlglot_build()}")
+        shutil.rmtree(folder, ignore_errors=True)
+    ours, baseline, on_disk = statistics.median(mine), statistics.median(theirs), statistics.median(disk)
+    ratio, disk_ratio = ours / baseline, on_disk / baseline
+    print(
+        f"{args.tables} tables ({tables} read), median of {args.runs} alternating runs, {sqlglot_build()},"
+        f" load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(f"{'read':<36} {'time':>9} {'ratio':>7} {'target':>7}")
     print(
         f"{'schema file (pg_dump, parsed afresh)':<36} {ours:>8.3f}s {ratio:>6.2f}x {TARGET:>6.2f}x"
         f"{'' if ratio <= TARGET else '  MISSED'}"
     )
+    print(
+        f"{'schema file unchanged (cache_dir)':<36} {on_disk:>8.3f}s {disk_ratio:>6.2f}x {TARGET:>6.2f}x"
+        f"{'' if disk_ratio <= TARGET else '  MISSED'}"
+    )
+    print(f"{'schema file unchanged (serve, memory)':<36} {warm:>8.3f}s {warm / baseline:>6.2f}x")
     print(f"{'live read (PostgreSQL)':<36} {baseline:>8.3f}s {1:>6.2f}x")
-    print(f"{'schema file unchanged (serve rebuild)':<36} {warm:>8.3f}s {warm / baseline:>6.2f}x")
-    return 0 if ratio <= TARGET else 1
+    return 0 if ratio <= TARGET and disk_ratio <= TARGET else 1
 
 
 if __name__ == "__main__":

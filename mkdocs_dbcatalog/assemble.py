@@ -104,7 +104,7 @@ def assemble(
         # Drift (kept on the merged database) is reported as lint findings: see catalog/lint/drift.py.
         found, structure = migrations[item.database.name], reads.databases.get(item.database.name)
         if item.schema_files is not None:
-            structure = read_structure_files(item, base)
+            structure = read_structure_files(item, base, base / options.cache_dir)
         if item.models is not None:
             models = read_models_of(item, base, options)
             structure = models.database if structure is None else merge_models(structure, models)
@@ -137,12 +137,13 @@ def assemble(
     return Assembled(catalog, warnings, watch, described, _last_modified(files), health)
 
 
-def read_structure_files(item: YamlDatabase, base: Path) -> Database:
-    """A database's structure from its schema files, with what the YAML says of the engine and URL."""
+def read_structure_files(item: YamlDatabase, base: Path, cache_dir: Path | None = None) -> Database:
+    """A database's structure from its schema files, with what the YAML says of the engine and URL;
+    the read is kept in `cache_dir` for the next build while the files do not change."""
     from .sources.ddl import read_schema_files  # imports sqlglot: only for sites that have schema files
 
     assert item.schema_files is not None
-    structure = read_schema_files(item.database.name, item.schema_files, base, item.file)
+    structure = read_schema_files(item.database.name, item.schema_files, base, item.file, cache_dir)
     yaml = item.database
     return replace(structure, engine=yaml.engine or structure.engine, version=yaml.version, url=yaml.url)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import enum
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -47,6 +48,12 @@ def from_data(cls: type[T], data: Any) -> T:
     return result
 
 
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A model class's field types and names, resolved once (a cached read holds a hundred thousand objects)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _read(hint: Any, data: Any) -> Any:
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
@@ -77,8 +84,7 @@ def _read(hint: Any, data: Any) -> Any:
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         if not isinstance(data, dict):
             raise ValueError(f"expected a mapping for {hint.__name__}, got {data!r}")
-        hints = typing.get_type_hints(hint)
-        names = {f.name for f in dataclasses.fields(hint)}
+        hints, names = _shape(hint)
         unknown = set(data) - names
         if unknown:
             raise ValueError(f"unknown fields for {hint.__name__}: {sorted(unknown)}")
