@@ -9,7 +9,7 @@ from mkdocs_dbcatalog.history.analyse.alembic import analyse
 from mkdocs_dbcatalog.history.analyse.sqlreader import SqlReader
 from mkdocs_dbcatalog.history.operations import AddColumn, CreateTable
 
-MODELS = '''
+MODELS = """
 from sqlalchemy.orm import DeclarativeBase
 
 EVENTS = "events"
@@ -22,7 +22,7 @@ class Base(DeclarativeBase):
 
 class SqlRun(Base):
     __tablename__ = "runs"
-'''
+"""
 
 REVISION = """
 import sqlalchemy as sa

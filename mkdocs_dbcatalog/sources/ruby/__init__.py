@@ -172,7 +172,7 @@ def _receiver(node: Any) -> str:
 
 def _collect(children: list[Any], args: list[Any], kwargs: dict[str, Any]) -> None:
     for child in children:
-        if getattr(child, "data", None) == "pair":
+        if getattr(child, "data", None) in ("pair", "first_pair"):
             key, value = _pair(child)
             kwargs[str(key)] = value
         else:

@@ -44,7 +44,7 @@ _NO_TABLE_CHANGE = {
     "def",
     "class",
 }
-_READ_BLOCK = {"up_only", "say_with_time", "transaction", "suppress_messages"}
+_READ_BLOCK = {"up_only", "say_with_time", "transaction", "suppress_messages", "safety_assured"}
 
 
 class Unread(Exception):
