@@ -13,6 +13,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
+import sqlglot
+import sqlglot.errors
+from sqlglot import exp
+
 from ..catalog.changes import Action, Change, Delta
 from ..catalog.model import (
     CheckConstraint,
@@ -407,7 +411,22 @@ def _same_type(a: str, b: str) -> bool:
 
 
 def _same_default(a: str, b: str) -> bool:
-    return _norm(a) == _norm(b)
+    """`'pending'` as people write it is PostgreSQL's `'pending'::character varying`."""
+    if _norm(a) == _norm(b):
+        return True
+    bare_a, bare_b = _uncast(a), _uncast(b)
+    return bare_a is not None and bare_a == bare_b
+
+
+def _uncast(default: str) -> str | None:
+    """A default with the casts around its literal taken off, or None when it does not parse."""
+    try:
+        expression = sqlglot.parse_one(default, read="postgres")
+    except sqlglot.errors.SqlglotError:
+        return None
+    while isinstance(expression, exp.Cast) and isinstance(expression.this, (exp.Literal, exp.Cast)):
+        expression = expression.this
+    return expression.sql(dialect="postgres")
 
 
 def _same_sql(a: str, b: str) -> bool:
