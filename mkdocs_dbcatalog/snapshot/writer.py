@@ -146,6 +146,7 @@ class _Writer:
         tables = nodes.as_mapping(doc.get("tables"), "")
         nodes.put(doc, "tables", tables, order)
         self._tables(tables, live)
+        self._references(doc, live)
         enums = nodes.as_mapping(doc.get("enums"), "")
         keys = [f"{e.schema}.{e.name}" if e.schema else e.name for e in live.enums]
         for key in [k for k in enums if k not in keys]:
@@ -203,6 +204,28 @@ class _Writer:
             nodes.put(doc, "extensions", existing, order)
         else:
             nodes.drop(doc, "extensions")
+
+    def _references(self, doc: CommentedMap, live: Database) -> None:
+        """A cross-service reference from a table or column the database dropped goes with it (the
+        build stops at a reference that starts nowhere)."""
+        references = doc.get("references")
+        if not isinstance(references, list):
+            return
+        tables = {t.key: t for t in live.tables}
+        for i in reversed(range(len(references))):
+            item = references[i]
+            source = item.get("from") if isinstance(item, Mapping) else None
+            if not isinstance(source, str) or "." not in source:
+                continue  # the reader says what is wrong with it
+            key, _, column = source.rpartition(".")
+            table = tables.get(key)
+            if table is None and not self.in_scope(key):
+                continue
+            if table is None or (table.columns and table.column(column) is None):
+                self.changes.dropped.append(f"reference {source} → {item.get('to')}" + nodes.lost(item, "description"))
+                del references[i]
+        if not references:
+            nodes.drop(doc, "references")
 
     # --- tables -----------------------------------------------------------------------------------
 
