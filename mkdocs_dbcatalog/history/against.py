@@ -11,16 +11,18 @@ from __future__ import annotations
 import copy
 import os
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..assemble import Assembled, assemble, read_yaml
-from ..cache import LiveCache
+from ..cache import LiveCache, LiveReads
 from ..catalog.model import Catalog
 from ..config import PluginConfig
 from ..errors import CatalogError
 from ..health import Located
+from ..sources.live import LiveRequest
 from . import git
 
 
@@ -78,7 +80,23 @@ def baseline(spec: str, options: PluginConfig, base: Path, live: LiveCache) -> B
         _extract(top, revision, needed, root)
         if not described and not options.databases:  # the catalog is new in this change
             return Baseline(revision, Assembled(Catalog()))
-        return Baseline(revision, assemble(options, other, os.environ, live=live))
+        return Baseline(revision, assemble(options, other, os.environ, live=_WorkingTreeFiles(live, other, base)))
+
+
+class _WorkingTreeFiles(LiveCache):
+    """The baseline's live reads: a database file named relative to the site (`sqlite:///shop.db`)
+    is the working tree's, as every live database is shared by both sides, and is read once."""
+
+    def __init__(self, live: LiveCache, scratch: Path, base: Path) -> None:
+        super().__init__()
+        self._live, self._scratch, self._base = live, scratch, base
+
+    def read(self, requests: Sequence[LiveRequest], **settings: Any) -> LiveReads:
+        here = [
+            replace(r, options=replace(r.options, base=self._base)) if r.options.base == self._scratch else r
+            for r in requests
+        ]
+        return self._live.read(here, **settings)
 
 
 def _folder_of(site: str, pattern: str) -> str:
