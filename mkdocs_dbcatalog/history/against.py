@@ -1,8 +1,8 @@
 """`check --against git:REF`: the findings a change introduces, for CI on pull requests.
 
 The catalog is assembled twice with the same options: from the working tree, and from the files as
-`REF` has them (the catalog files, their migration folders and schema files, written by `git archive`
-into a scratch folder: nothing is checked out). Live databases are read once and shared by both.
+`REF` has them (the catalog files, their migration folders, schema files and model files, written by
+`git archive` into a scratch folder: nothing is checked out). Live databases are read once and shared by both.
 A finding is new when the baseline has none with the same rule, database, table, column and words.
 """
 
@@ -73,7 +73,9 @@ def baseline(spec: str, options: PluginConfig, base: Path, live: LiveCache) -> B
                 raise
         needed = []
         for item in described:
-            for path in (item.migrations_dir, item.schema_files.root if item.schema_files else None):
+            models = item.models
+            read_by_models = ([models.file] if models.file else models.folders()) if models else []
+            for path in (item.migrations_dir, item.schema_files.root if item.schema_files else None, *read_by_models):
                 relative = git.relative(path, root) if path is not None else None
                 if relative is not None:
                     needed.append(relative)
