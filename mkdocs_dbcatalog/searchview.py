@@ -16,6 +16,9 @@ paragraphs). So it reads the page without the tags it would drop anyway (`table`
 never those marked `data-search-exclude`): the same sections, titles and words, a fifth of the tags.
 The page keeps its HTML. MkDocs' own search joins the text of tags with spaces, so it reads the page
 as it is.
+
+Both are swapped in at `on_page_context` priority 100 and put back at -100 (search plugins run at 0):
+another plugin whose handler runs between those sees them too.
 """
 
 from __future__ import annotations
