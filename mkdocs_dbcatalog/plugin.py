@@ -29,6 +29,7 @@ from .navsection import place_section
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
 from .render import assets, governance, stylesheet
+from .render.compiled import compiled_templates
 from .render.diagrams import DiagramOptions
 from .render.filters import page_title
 from .render.htmlblocks import PlaceHtml
@@ -138,7 +139,8 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             if previous is not None:
                 self.renderer, self.pages, self.files = previous.reuse()
             else:
-                self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates)
+                compiled = compiled_templates(base / self.config.cache_dir / "templates")
+                self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates, compiled)
             if settings.page_tags:
                 for tag in self.renderer.tags.tags():
                     if not governance.fits_material(tag):

@@ -115,3 +115,22 @@ def test_a_rebuild_with_the_same_inputs_reuses_the_rendered_pages(site: SiteBuil
     rebuild()
     assert plugin.rendered is not changed
     assert "Data Catalog" in (site.root / "site" / "databases" / "index.html").read_text()
+
+
+def test_compiled_templates_are_kept_and_never_needed(site: SiteBuilder) -> None:
+    """Templates compiled by one build are kept under cache_dir for the next; a cache folder that
+    cannot be written changes nothing but the time."""
+    site.catalog("shop", CATALOG)
+    site.mkdocs_yml()
+    assert site.build().error is None
+    kept = list((site.root / ".cache" / "plugin" / "dbcatalog" / "templates").rglob("*.cache"))
+    assert len(kept) > 10
+    first = (site.root / "site" / "databases" / "shop" / "orders" / "index.html").read_text()
+    assert site.build().error is None
+    assert (site.root / "site" / "databases" / "shop" / "orders" / "index.html").read_text() == first
+
+    site.write("blocked", "a file where the cache folder would go\n")
+    site.mkdocs_yml({"cache_dir": "blocked/cache", "title": "Other title"})
+    result = site.build()
+    assert result.error is None, result.error
+    assert "Other title" in (site.root / "site" / "databases" / "index.html").read_text()

@@ -86,7 +86,9 @@ class Renderer:
         site: SiteMap,
         settings: Settings,
         custom_templates: str | Path | None = None,
+        compiled: jinja2.BytecodeCache | None = None,
     ) -> None:
+        """`compiled`: where compiled templates are kept across builds (see compiled.py)."""
         self.catalog = catalog
         self.site = site
         self.settings = settings
@@ -112,6 +114,7 @@ class Renderer:
             autoescape=htmlblocks.is_html_template,
             auto_reload=False,
             extensions=[HtmlBlocks],
+            bytecode_cache=compiled,
         )
         self.fragments = self.env.extensions[HtmlBlocks.identifier].fragments  # type: ignore[attr-defined]
         """The HTML blocks of every page rendered, placed after Markdown conversion (htmlblocks.py)."""
