@@ -136,7 +136,15 @@ def load_catalog_file(
 ) -> YamlDatabase | DocsFile:
     """Read and validate one file of the catalog: a database file, or (with `docs_file`) a file
     of reusable descriptions. Raises CatalogError naming the file and line."""
-    node = compose(read_text(path, display), display)
+    return load_catalog_text(read_text(path, display), path, display, environ, docs_file=docs_file)
+
+
+def load_catalog_text(
+    text: str, path: FsPath, display: str, environ: Mapping[str, str] | None = None, *, docs_file: bool = True
+) -> YamlDatabase | DocsFile:
+    """`load_catalog_file` of a file's text already in hand (from git, say); `path` places the
+    folders the file names (migrations, schema files, models), and is never read."""
+    node = compose(text, display)
     if node is None:
         raise CatalogError("is empty", where=display, hint="a database file needs at least 'database: <name>'")
     ctx = Context(display, os.environ if environ is None else environ)
