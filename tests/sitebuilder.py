@@ -178,8 +178,8 @@ DATABASE_SECTIONS = ["Tables", "Entity Relationships", "Migration History", "See
 
 
 def text_of(html_text: str) -> str:
-    """What a reader sees: tags removed, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+    """What a reader sees: tags removed, entities decoded, a no-break space (`21 GB`) a space."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text)).replace("\u00a0", " ")
 
 
 def headings(html_text: str) -> list[str]:

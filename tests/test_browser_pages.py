@@ -170,7 +170,11 @@ PROSE = """
   const heads = Array.from(table.querySelectorAll('thead th')).map(t => t.textContent.trim());
   const at = heads.indexOf(header);
   const box = table.closest('.md-typeset__scrollwrap') || table;
+  const lines = cell => { const r = document.createRange(); r.selectNodeContents(cell); return r.getClientRects().length; };
+  const size = heads.indexOf('Size');
   return {heads, hidden: box.scrollWidth - box.clientWidth,
+          sizes: size < 0 ? [] : Array.from(table.querySelectorAll('tr')).filter(r => r.cells[size] && r.cells[size].tagName === 'TD')
+            .map(r => [r.cells[size].textContent, lines(r.cells[size])]),
           widths: Array.from(table.querySelectorAll('tbody tr, tr')).filter(r => r.cells[at] && r.cells[at].tagName === 'TD')
             .map(r => Math.round(r.cells[at].getBoundingClientRect().width))};
 })
@@ -193,5 +197,6 @@ def test_prose_columns_have_room_to_read(browser: Browser, material_site: tuple[
     assert columns["heads"][-1] == "Description" and len(columns["widths"]) == 6, columns
     assert min(columns["widths"]) >= 150, f"Description cells at {width} px: {columns['widths']}"
     assert len(tables["widths"]) == 7 and min(tables["widths"]) >= 150, f"Purpose cells at {width} px: {tables}"
+    assert tables["sizes"] and all(n == 1 for _, n in tables["sizes"]), f"sizes over two lines: {tables['sizes']}"
     if width == 1400:
         assert columns["hidden"] <= 0, f"the columns table hides {columns['hidden']} px behind the sideways scroll"

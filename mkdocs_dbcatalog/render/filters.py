@@ -157,6 +157,11 @@ def size(value: int | None) -> Safe:
     return Safe(f"{shown} {unit}")
 
 
+def page_size(value: int | None) -> Safe:
+    """A size on a page: number and unit on one line, even in a narrow Size column (`21 GB`)."""
+    return Safe(size(value).replace(" ", "\u00a0"))
+
+
 def when(value: date | datetime | None) -> Safe:
     """Dates as ISO, times to the minute: a page should not change because of seconds."""
     if value is None:

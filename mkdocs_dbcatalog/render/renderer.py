@@ -127,7 +127,7 @@ class Renderer:
             fence=filters.fence,
             yesno=filters.yesno,
             rows=filters.rows,
-            size=filters.size,
+            size=filters.page_size,
             plural=filters.plural,
             when=filters.when,
             join_escaped=either(filters.join, filters.join_html),
