@@ -213,8 +213,11 @@ def column_detail(column: Column) -> str:
 
 def column_deltas(old: Column, new: Column) -> tuple[Delta, ...]:
     return _deltas(
-        ("type", old.type, new.type, _same_type),
-        ("nullable", _yesno(old.nullable), _yesno(new.nullable)),
+        *_stated(
+            # A file that leaves a column's type or nullability out says nothing about it: no change.
+            ("type", old.type, new.type, _same_type),
+            ("nullable", _yesno(old.nullable), _yesno(new.nullable)),
+        ),
         ("default", old.default, new.default, _same_default),
         ("comment", _comment(old), _comment(new)),
         ("identity", old.identity, new.identity),
@@ -404,6 +407,11 @@ def _deltas(*items: tuple[Any, ...]) -> tuple[Delta, ...]:
             continue
         found.append(Delta(attribute, a, b))
     return tuple(found)
+
+
+def _stated(*items: tuple[Any, ...]) -> tuple[tuple[Any, ...], ...]:
+    """The items both sides state a value for."""
+    return tuple(item for item in items if item[1] is not None and item[2] is not None)
 
 
 def _same_type(a: str, b: str) -> bool:

@@ -163,6 +163,16 @@ def test_schema_files_are_compared_in_their_dialect(tmp_path: Path) -> None:
     assert listed(json.loads(out)) == {("added", "column", "t", "name"), ("added", "index", "t", "ix_t_name")}
 
 
+def test_what_a_file_leaves_out_is_no_change(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_text(
+        "database: shop\nengine: postgresql\ntables:\n  t:\n    columns:\n"
+        "      id: {type: integer, nullable: false}\n      name: {}\n      note: {type: text}\n"
+    )
+    (tmp_path / "b.sql").write_text("CREATE TABLE t (id integer NOT NULL, name text, note text, born date);\n")
+    _, out = run(tmp_path, "a.yml", "b.sql", "--dialect", "postgres", "--format", "json")
+    assert listed(json.loads(out)) == {("added", "column", "t", "born")}  # no `nullable none → yes`
+
+
 def test_sides_that_cannot_be_read_are_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("hello")
     (tmp_path / "empty.sql").write_text("")
