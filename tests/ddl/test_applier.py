@@ -179,3 +179,40 @@ def test_duckdb_types_enums_and_generated_columns() -> None:
     assert people.column("age").generated == "date_diff('year', born, current_date)"  # type: ignore[union-attr]
     assert people.column("tags").comment == "Free labels"  # type: ignore[union-attr]
     assert [(e.name, e.values) for e in state.enum_types()] == [("mood", ("sad", "ok", "happy"))]
+
+
+def test_comments_in_every_spelling_pg_dump_writes_land_on_their_table_and_column() -> None:
+    """Plain COMMENT ON statements are read from their tokens, the others by sqlglot's parser; IS NULL removes one."""
+    script = """
+CREATE SCHEMA "Sales";
+CREATE TABLE "Sales"."Order Lines" (id int, "Qty" int, date date, note text);
+CREATE TABLE public.plain (id int);
+COMMENT ON TABLE "Sales"."Order Lines" IS 'It''s one row per line';
+COMMENT ON COLUMN "Sales"."Order Lines"."Qty" IS 'Units';
+COMMENT ON COLUMN "Sales"."Order Lines".date IS 'Keyword as a name';
+COMMENT ON COLUMN "Sales"."Order Lines".note IS 'Free text';
+COMMENT ON COLUMN "Sales"."Order Lines".id IS 'first';
+COMMENT ON COLUMN "Sales"."Order Lines".id IS NULL;
+COMMENT ON TABLE PLAIN IS 'Folded to lower case';
+COMMENT ON COLUMN plain.ID IS 'Unqualified';
+COMMENT ON COLUMN public.plain.missing IS 'No such column';
+COMMENT ON TABLE "Plain" IS 'Quoted: another table';
+"""
+    state = SchemaState("postgres")
+    applied = state.apply_all(parse_script(script, "postgres"))
+    skipped = [(a.statement.line, a.reason) for a in applied if a.status is Status.SKIPPED]
+    assert skipped == [
+        (13, "comment on 'missing', which is not a column of plain"),
+        (14, "comment on Plain, which no earlier statement creates"),
+    ]
+    tables = {t.key: t for t in state.tables()}
+    lines, plain = tables["Sales.Order Lines"], tables["plain"]
+    assert lines.comment == "It's one row per line"
+    assert {c.name: c.comment for c in lines.columns} == {
+        "id": None,  # IS NULL removes it
+        "Qty": "Units",
+        "date": "Keyword as a name",
+        "note": "Free text",
+    }
+    assert plain.comment == "Folded to lower case"
+    assert plain.columns[0].comment == "Unqualified"

@@ -9,7 +9,7 @@ from sqlglot import exp
 
 from ...catalog.model import Index
 from .applied import Applied, Change, Draft, Status
-from .statements import Statement
+from .statements import CommentOn, Statement
 from .translate import literal_text, name_of
 
 if TYPE_CHECKING:
@@ -30,22 +30,9 @@ def comment(state: SchemaState, statement: Statement, comment: exp.Comment) -> A
     target = comment.this
     if kind == "COLUMN" and isinstance(target, exp.Column):
         table = exp.Table(this=target.args.get("table"), db=target.args.get("db"))
-        draft = state.draft(table)
-        if draft is None:
-            return state.skip(
-                statement, f"comment on a column of {label(state, table)}, which no earlier statement creates"
-            )
-        column = name_of(target.this, state.dialect)
-        found = set_column_comment(state, draft, column, text)
-        if not found:
-            return state.skip(statement, f"comment on {column!r}, which is not a column of {draft.name}")
-        return state.done(statement, [Change("comment", state.label(draft.schema, draft.name), column)])
+        return _on_column(state, statement, state.place(table), name_of(target.this, state.dialect), text)
     if kind in ("TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE"):
-        draft = state.draft(target)
-        if draft is None:
-            return state.skip(statement, f"comment on {label(state, target)}, which no earlier statement creates")
-        draft.comment = text
-        return state.done(statement, [Change("comment", state.label(draft.schema, draft.name))])
+        return _on_table(state, statement, state.place(target), text)
     if kind == "INDEX":
         owner = index_owner(state, target)
         if owner is None:
@@ -54,6 +41,42 @@ def comment(state: SchemaState, statement: Statement, comment: exp.Comment) -> A
         draft.indexes[draft.indexes.index(index)] = replace(index, comment=text)
         return state.done(statement, [Change("comment", state.label(draft.schema, draft.name), index.name)])
     return Applied(statement, Status.NO_EFFECT)  # comments on schemas, types, functions...
+
+
+def comment_on(state: SchemaState, statement: Statement, found: CommentOn) -> Applied:
+    """A COMMENT ON read from its tokens: the same as `comment` on sqlglot's tree of it."""
+    *qualifier, name = found.names
+    if found.kind == "COLUMN":
+        *schema, table = qualifier
+        return _on_column(state, statement, _place(state, schema, table), name, found.text)
+    return _on_table(state, statement, _place(state, qualifier, name), found.text)
+
+
+def _place(state: SchemaState, schema: list[str], name: str) -> tuple[str | None, str]:
+    """`state.place` for a name already folded: unqualified names go to the current schema."""
+    return (schema[0] if schema else state.current_schema) or None, name
+
+
+def _on_table(state: SchemaState, statement: Statement, place: tuple[str | None, str], text: str | None) -> Applied:
+    draft = state.drafts.get(state.key(*place))
+    if draft is None:
+        return state.skip(statement, f"comment on {state.label(*place)}, which no earlier statement creates")
+    draft.comment = text
+    return state.done(statement, [Change("comment", state.label(draft.schema, draft.name))])
+
+
+def _on_column(
+    state: SchemaState, statement: Statement, place: tuple[str | None, str], column: str, text: str | None
+) -> Applied:
+    draft = state.drafts.get(state.key(*place))
+    if draft is None:
+        return state.skip(
+            statement, f"comment on a column of {state.label(*place)}, which no earlier statement creates"
+        )
+    found = set_column_comment(state, draft, column, text)
+    if not found:
+        return state.skip(statement, f"comment on {column!r}, which is not a column of {draft.name}")
+    return state.done(statement, [Change("comment", state.label(draft.schema, draft.name), column)])
 
 
 def execute(state: SchemaState, statement: Statement, call: exp.Execute) -> Applied:
@@ -130,4 +153,4 @@ def index_owner(state: SchemaState, target: exp.Expression) -> tuple[Draft, Inde
     return None
 
 
-__all__ = ["comment", "execute", "index_owner", "label", "set_column_comment"]
+__all__ = ["comment", "comment_on", "execute", "index_owner", "label", "set_column_comment"]

@@ -173,6 +173,8 @@ class SchemaState:
             return Applied(statement, Status.NO_EFFECT)
         if statement.header_only:
             return commands.trigger(self, statement)
+        if statement.comment_on is not None:
+            return comments.comment_on(self, statement, statement.comment_on)
         expression = statement.expression
         if expression is None:
             recovered = create.failed_create_table(self, statement)
