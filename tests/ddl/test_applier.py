@@ -216,3 +216,28 @@ COMMENT ON TABLE "Plain" IS 'Quoted: another table';
     }
     assert plain.comment == "Folded to lower case"
     assert plain.columns[0].comment == "Unqualified"
+
+
+def test_indexes_in_every_spelling_are_read_with_their_columns_method_and_uniqueness() -> None:
+    """Plain CREATE INDEX statements are read from their tokens, the others by sqlglot's parser: both the same."""
+    script = """
+CREATE TABLE "Sales"."Order Lines" (id int, "Qty" int, note text);
+CREATE INDEX lines_qty ON "Sales"."Order Lines" USING btree ("Qty");
+CREATE UNIQUE INDEX "Lines_Both" ON "Sales"."Order Lines" (id, "Qty");
+CREATE INDEX lines_note ON "Sales"."Order Lines" USING gin (to_tsvector('simple', note));
+CREATE INDEX lines_desc ON "Sales"."Order Lines" (id DESC);
+CREATE INDEX lines_some ON "Sales"."Order Lines" USING hash (note) WHERE id > 0;
+CREATE INDEX missing_idx ON public.missing USING btree (id);
+"""
+    state = SchemaState("postgres")
+    applied = state.apply_all(parse_script(script, "postgres"))
+    skipped = [(a.statement.line, a.reason) for a in applied if a.status is Status.SKIPPED]
+    assert skipped == [(8, "index on missing, which no earlier statement creates")]
+    indexes = [(i.name, i.columns, i.unique, i.method, i.predicate) for i in state.tables()[0].indexes]
+    assert indexes == [
+        ("Lines_Both", ("id", "Qty"), True, "btree", None),
+        ("lines_desc", ("id",), False, "btree", None),
+        ("lines_note", ("to_tsvector('simple', note)",), False, "gin", None),
+        ("lines_qty", ("Qty",), False, "btree", None),
+        ("lines_some", ("note",), False, "hash", "id > 0"),
+    ]

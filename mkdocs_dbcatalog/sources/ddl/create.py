@@ -14,7 +14,7 @@ from ...catalog.model import Column, EnumType, Index, Partition, TableKind
 from .applied import Applied, Change, Status
 from .comments import label
 from .spans import unwrap
-from .statements import Statement
+from .statements import CreateIndex, Statement
 from .translate import Pieces, literal_text, name_of
 from .words import table_named
 from .words import words as read_words
@@ -159,6 +159,23 @@ def _create_index(state: SchemaState, statement: Statement, create: exp.Create) 
     draft.indexes = [i for i in draft.indexes if name is None or i.name != name]
     draft.indexes.append(Index(columns, name, bool(create.args.get("unique")), method, predicate))
     return state.done(statement, [Change("create index", state.label(draft.schema, draft.name), name)])
+
+
+def create_index(state: SchemaState, statement: Statement, found: CreateIndex) -> Applied:
+    """A CREATE INDEX read from its tokens: the same as `_create_index` on sqlglot's tree of it."""
+    schema, name = found.table if len(found.table) == 2 else (state.current_schema, found.table[0])
+    draft = state.drafts.get(state.key(schema or None, name))
+    if draft is None:
+        return state.skip(
+            statement, f"index on {state.label(schema or None, name)}, which no earlier statement creates"
+        )
+    method = found.method
+    if method is None and state.dialect.name == "tsql":
+        method = "nonclustered"
+    method = method or state.translator(statement, draft.name)._default_method()
+    draft.indexes = [i for i in draft.indexes if i.name != found.name]
+    draft.indexes.append(Index(found.columns, found.name, found.unique, method, None))
+    return state.done(statement, [Change("create index", state.label(draft.schema, draft.name), found.name)])
 
 
 def _create_type(state: SchemaState, statement: Statement, create: exp.Create) -> Applied:

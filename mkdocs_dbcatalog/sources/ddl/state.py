@@ -175,6 +175,8 @@ class SchemaState:
             return commands.trigger(self, statement)
         if statement.comment_on is not None:
             return comments.comment_on(self, statement, statement.comment_on)
+        if statement.create_index is not None:
+            return create.create_index(self, statement, statement.create_index)
         expression = statement.expression
         if expression is None:
             recovered = create.failed_create_table(self, statement)
