@@ -199,7 +199,7 @@ def test_the_command_prints_it_and_every_site_publishes_it(site, tmp_path: Path)
 def test_a_relation_source_fails_the_schema_exactly_when_it_names_no_column() -> None:
     """The pattern the schema gives `relations[].from` is what the reader checks once the text reads as
     a target: the same answer as "the target has columns" for every text built from these pieces."""
-    from mkdocs_dbcatalog.sources.yamlfile import parse_target
+    from mkdocs_dbcatalog.sources.yamltables import parse_target
 
     pieces = ["", " ", "a", "b.c", ".", ",", "(", ")", "(b)", "( , )", "x y", "\t"]
     checked = 0

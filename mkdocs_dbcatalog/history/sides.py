@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from ..catalog.codec import from_data
 from ..catalog.model import Database
 from ..errors import CatalogError
 from ..memory import collector_paused
+from ..sources.envvars import Blank
 from . import git
 
 _YAML = (".yml", ".yaml")
@@ -32,17 +33,6 @@ class Side:
     database: Database
 
 
-class Blank(Mapping[str, str]):
-    """Every environment variable empty: a catalog file as a build without credentials reads it."""
-
-    def __getitem__(self, key: str) -> str:
-        return ""
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
 
 
 def load_side(spec: str, *, cwd: Path, dialect: str | None = None, environ: Mapping[str, str] | None = None) -> Side:
@@ -158,4 +148,4 @@ def _in_repository(path: str, cwd: Path, top: Path) -> str:
     return candidate or path.lstrip("/")
 
 
-__all__ = ["Blank", "Side", "from_text", "live_side", "load_side"]
+__all__ = ["Side", "from_text", "live_side", "load_side"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -25,8 +25,9 @@ from ..output import printable
 from ..sources import envvars
 from ..sources.live import LiveOptions, read_database
 from ..sources.live.common import Scope
-from ..sources.yamlfile import discover, load_file, split_table_key
+from ..sources.yamlfile import discover, load_file
 from ..sources.yamlspec import read_text
+from ..sources.yamltables import split_table_key
 from ..urls import ConnectionUrl
 from ..urls import parse as parse_url
 from .writer import Changes, Options, snapshot
@@ -270,17 +271,6 @@ def _in_scope(live: Database, scope: Scope) -> Callable[[str], bool]:
     return in_scope
 
 
-class _Blank(Mapping[str, str]):
-    """Every environment variable empty: the file as a build without credentials reads it."""
-
-    def __getitem__(self, key: str) -> str:
-        return ""
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
 
 
 def _check(text: str, output: Path, base: Path) -> None:
@@ -289,7 +279,7 @@ def _check(text: str, output: Path, base: Path) -> None:
         probe = Path(folder) / output.name
         probe.write_text(text, encoding="utf-8")
         try:
-            load_file(probe, _display(output, base), _Blank())
+            load_file(probe, _display(output, base), envvars.Blank())
         except CatalogError as problem:
             raise CatalogError(
                 f"the snapshot would not be a valid catalog file, so nothing was written: {problem}",

@@ -11,6 +11,19 @@ import yaml
 _PATTERN = re.compile(r"\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)-([^}]*))?\}")
 
 
+class Blank(Mapping[str, str]):
+    """Every environment variable empty: a file as a build without credentials reads it."""
+
+    def __getitem__(self, key: str) -> str:
+        return ""
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
 class MissingVariable(KeyError):
     """An environment variable without default that is not set."""
 
