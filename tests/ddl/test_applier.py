@@ -241,3 +241,35 @@ CREATE INDEX missing_idx ON public.missing USING btree (id);
         ("lines_qty", ("Qty",), False, "btree", None),
         ("lines_some", ("note",), False, "hash", "id > 0"),
     ]
+
+
+def test_constraints_added_in_every_spelling_are_read_with_their_columns_and_rules() -> None:
+    """Plain ADD CONSTRAINT statements are read from their tokens, the others by sqlglot's parser: both the same."""
+    script = """
+CREATE TABLE "Sales"."Customers" (id int, code text);
+CREATE TABLE orders (id int, customer_id int, other_id int, code text);
+ALTER TABLE ONLY "Sales"."Customers" ADD CONSTRAINT "Customers_pkey" PRIMARY KEY (id);
+ALTER TABLE ONLY "Sales"."Customers" ADD CONSTRAINT customers_code_key UNIQUE (code, id);
+ALTER TABLE ONLY public.orders
+    ADD CONSTRAINT orders_customer_fkey FOREIGN KEY (customer_id) REFERENCES "Sales"."Customers"(id)
+    ON UPDATE SET NULL ON DELETE CASCADE;
+ALTER TABLE orders ADD CONSTRAINT orders_other_fkey FOREIGN KEY (other_id) REFERENCES orders(id) DEFERRABLE;
+ALTER TABLE orders ADD CONSTRAINT orders_code_fkey FOREIGN KEY (code) REFERENCES "Sales"."Customers";
+ALTER TABLE ONLY public.missing ADD CONSTRAINT missing_pkey PRIMARY KEY (id);
+"""
+    state = SchemaState("postgres")
+    applied = state.apply_all(parse_script(script, "postgres"))
+    skipped = [(a.statement.line, a.reason) for a in applied if a.status is Status.SKIPPED]
+    assert skipped == [(11, "ALTER of missing, which no earlier statement creates")]
+    assert applied[4].changes == (Change("add constraint", "orders", "orders_customer_fkey"),)
+    tables = {t.key: t for t in state.tables()}
+    customers, orders = tables["Sales.Customers"], tables["orders"]
+    assert customers.primary_key == PrimaryKey(("id",), "Customers_pkey")
+    assert [(u.columns, u.name) for u in customers.unique_constraints] == [(("code", "id"), "customers_code_key")]
+    assert [(i.name, i.unique) for i in customers.indexes] == [("customers_code_key", True)]
+    keys = [(f.name, f.columns, f.target, f.target_columns, f.on_delete, f.on_update) for f in orders.foreign_keys]
+    assert keys == [
+        ("orders_code_fkey", ("code",), TableRef("Customers", "Sales"), ("id",), "NO ACTION", "NO ACTION"),
+        ("orders_customer_fkey", ("customer_id",), TableRef("Customers", "Sales"), ("id",), "CASCADE", "SET NULL"),
+        ("orders_other_fkey", ("other_id",), TableRef("orders"), ("id",), "NO ACTION", "NO ACTION"),
+    ]

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
+from ...catalog.model import ForeignKey, PrimaryKey
 from .applied import Applied, Change, Draft
+from .shapes import AddConstraint
 from .statements import Statement
-from .translate import Pieces, Translator, name_of
+from .translate import Pieces, Translator, default_rule, name_of
 
 if TYPE_CHECKING:
     from .state import SchemaState
@@ -73,6 +75,36 @@ def apply_actions(state: SchemaState, statement: Statement, alter: exp.Alter, dr
     if problems and not changes:
         return state.skip(statement, "; ".join(problems))
     return state.done(statement, changes, problems)
+
+
+def add_constraint(state: SchemaState, statement: Statement, found: AddConstraint) -> Applied:
+    """An ADD CONSTRAINT read from its tokens: the same as `apply_actions` on sqlglot's tree of it."""
+    schema, name = found.table if len(found.table) == 2 else (state.current_schema, found.table[0])
+    draft = state.drafts.get(state.key(schema or None, name))
+    if draft is None:
+        return state.skip(
+            statement, f"ALTER of {state.label(schema or None, name)}, which no earlier statement creates"
+        )
+    pieces = Pieces()
+    if found.kind == "PRIMARY KEY":
+        pieces.primary_key = PrimaryKey(found.columns, found.name)
+    elif found.kind == "UNIQUE":
+        state.translator(statement, draft.name)._unique(found.columns, found.name, pieces)
+    else:
+        target_schema, target = found.target if len(found.target) == 2 else (state.current_schema, found.target[0])
+        rule = default_rule(state.dialect)
+        pieces.foreign_keys.append(
+            ForeignKey(
+                found.columns,
+                state.ref_to(target_schema or None, target),
+                found.target_columns,
+                found.name,
+                found.on_delete or rule,
+                found.on_update or rule,
+            )
+        )
+    draft.add(pieces)
+    return state.done(statement, [Change("add constraint", state.label(draft.schema, draft.name), found.name)])
 
 
 def _constraint_name(node: exp.Expression, state: SchemaState) -> str | None:
@@ -252,4 +284,4 @@ def _forget_column(draft: Draft, name: str) -> None:
     draft.foreign_keys = [f for f in draft.foreign_keys if name not in f.columns]
 
 
-__all__ = ["apply_actions", "rename_table"]
+__all__ = ["add_constraint", "apply_actions", "rename_table"]

@@ -9,7 +9,8 @@ from sqlglot import exp
 
 from ...catalog.model import Index
 from .applied import Applied, Change, Draft, Status
-from .statements import CommentOn, Statement
+from .shapes import CommentOn
+from .statements import Statement
 from .translate import literal_text, name_of
 
 if TYPE_CHECKING:

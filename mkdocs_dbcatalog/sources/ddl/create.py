@@ -13,8 +13,9 @@ from sqlglot import exp
 from ...catalog.model import Column, EnumType, Index, Partition, TableKind
 from .applied import Applied, Change, Status
 from .comments import label
+from .shapes import CreateIndex
 from .spans import unwrap
-from .statements import CreateIndex, Statement
+from .statements import Statement
 from .translate import Pieces, literal_text, name_of
 from .words import table_named
 from .words import words as read_words

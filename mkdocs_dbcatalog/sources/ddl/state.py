@@ -24,6 +24,7 @@ from . import alter as alter_table
 from . import commands, comments, create
 from .applied import Applied, Change, Draft, Key, Status
 from .dialects import Dialect, dialect_named
+from .shapes import CommentOn, CreateIndex
 from .statements import Statement
 from .translate import Translator, name_of
 
@@ -81,7 +82,9 @@ class SchemaState:
         return f"{shown}.{name}" if shown else name
 
     def ref(self, table: exp.Table) -> TableRef:
-        schema, name = self.place(table)
+        return self.ref_to(*self.place(table))
+
+    def ref_to(self, schema: str | None, name: str) -> TableRef:
         existing = self.drafts.get(self.key(schema, name))
         if existing is not None:  # the spelling it was created with
             return TableRef(existing.name, self.shown(existing.schema))
@@ -173,10 +176,13 @@ class SchemaState:
             return Applied(statement, Status.NO_EFFECT)
         if statement.header_only:
             return commands.trigger(self, statement)
-        if statement.comment_on is not None:
-            return comments.comment_on(self, statement, statement.comment_on)
-        if statement.create_index is not None:
-            return create.create_index(self, statement, statement.create_index)
+        shape = statement.shape
+        if shape is not None:
+            if isinstance(shape, CommentOn):
+                return comments.comment_on(self, statement, shape)
+            if isinstance(shape, CreateIndex):
+                return create.create_index(self, statement, shape)
+            return alter_table.add_constraint(self, statement, shape)
         expression = statement.expression
         if expression is None:
             recovered = create.failed_create_table(self, statement)

@@ -22,6 +22,7 @@ from sqlglot.tokens import Tokenizer
 
 from .dialects import Dialect, dialect_named
 from .scripts import split
+from .shapes import Shape, read_shape
 from .spans import Spans
 
 _CREATE_TABLE = re.compile(r"(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?(?:\w+\s+){0,3}TABLE\b")
@@ -63,32 +64,6 @@ _ALWAYS_READ = frozenset({"COMMENT", "RENAME"})
 """First words of statements that always matter: the no-effect test is skipped for them."""
 
 
-@dataclass(frozen=True, slots=True)
-class CommentOn:
-    """`COMMENT ON TABLE|COLUMN name IS 'text'`, read from sqlglot's tokens alone: a third of a
-    pg_dump file's statements, and parsing them into trees took a third of its reading."""
-
-    kind: str
-    """TABLE or COLUMN."""
-    names: tuple[str, ...]
-    """As the engine stores them: [schema.]table for a table, [schema.]table.column for a column."""
-    text: str | None
-    """None for `IS NULL`, which removes the comment (sqlglot's parser cannot read that)."""
-
-
-@dataclass(frozen=True, slots=True)
-class CreateIndex:
-    """`CREATE [UNIQUE] INDEX name ON [schema.]table [USING method] (column, ...)`, read from sqlglot's
-    tokens alone: the shape of every index pg_dump writes on plain columns."""
-
-    unique: bool
-    name: str
-    table: tuple[str, ...]
-    """[schema.]table, as the engine stores them."""
-    method: str | None
-    columns: tuple[str, ...]
-
-
 @dataclass(slots=True)
 class Statement:
     """One statement of a script, parsed, with where it came from. Not to be changed once made (not
@@ -112,10 +87,8 @@ class Statement:
     """A trigger: its body is procedural code, so only its header (name, timing, events, table) is read."""
     left_out: tuple[str, ...] = ()
     """Words sqlglot could not parse, left out so that the rest of a CREATE TABLE could be read."""
-    comment_on: CommentOn | None = None
-    """A plain COMMENT ON, read from its tokens (`expression` is then None)."""
-    create_index: CreateIndex | None = None
-    """A plain CREATE INDEX, read from its tokens (`expression` is then None)."""
+    shape: Shape | None = None
+    """A statement of a frequent simple shape, read from its tokens alone (`expression` is then None)."""
 
     @property
     def first_words(self) -> str:
@@ -146,16 +119,10 @@ def parse_script(text: str, dialect: Dialect | str, file: str | None = None) -> 
         if first == "CREATE" and _TRIGGER.match(chunk.text):
             statements.append(Statement(chunk.text, chunk.line, file, header_only=True, unresolved=chunk.unresolved))
             continue
-        if first == "COMMENT" and not chunk.unresolved:
-            found = _comment_on(chunk.text, chosen)
-            if found is not None:
-                statements.append(Statement(chunk.text, chunk.line, file, comment_on=found))
-                continue
-        if first == "CREATE" and not chunk.unresolved:
-            index = _create_index(chunk.text, chosen)
-            if index is not None:
-                statements.append(Statement(chunk.text, chunk.line, file, create_index=index))
-                continue
+        shape = None if chunk.unresolved else read_shape(chunk.text, first, chosen, tokenize)
+        if shape is not None:
+            statements.append(Statement(chunk.text, chunk.line, file, shape=shape))
+            continue
         statements.extend(parse_statement(chunk.text, chosen, chunk.line, file, chunk.unresolved))
     return statements
 
@@ -190,99 +157,6 @@ def parse_statement(
             left_out.append(f"{' '.join(rest.split())[:60]} (line {line + source.count(chr(10))})")
     spans = Spans(source, tokens, dialect.sqlglot, original=text if left_out else None)
     return [Statement(text, line, file, e, spans, unresolved=unresolved, left_out=tuple(left_out)) for e in found]
-
-
-_NAME_TOKENS = {TokenType.VAR: False, TokenType.IDENTIFIER: True}
-"""A name's token and whether it is quoted; a name that is a keyword (`date`) goes to the parser."""
-_PARTS = {TokenType.TABLE: (1, 2), TokenType.COLUMN: (2, 3)}
-
-
-def _comment_on(text: str, dialect: Dialect) -> CommentOn | None:
-    """`COMMENT ON TABLE|COLUMN a.b[.c] IS 'text'|NULL` from its tokens; None for any other shape (a
-    keyword as a name, an escape string, other objects), which sqlglot's parser reads."""
-    try:
-        tokens = tokenize(text, dialect)
-    except TokenError:
-        return None
-    if (
-        len(tokens) < 6
-        or tokens[0].token_type is not TokenType.COMMENT
-        or tokens[1].token_type is not TokenType.ON
-        or tokens[-2].token_type is not TokenType.IS
-        or tokens[-1].token_type not in (TokenType.STRING, TokenType.NULL)
-    ):
-        return None
-    kind = tokens[2].token_type
-    parts = tokens[3:-2]
-    if kind not in _PARTS or len(parts) % 2 == 0 or (len(parts) + 1) // 2 not in _PARTS[kind]:
-        return None
-    names = []
-    for i, token in enumerate(parts):
-        if i % 2:
-            if token.token_type is not TokenType.DOT:
-                return None
-            continue
-        quoted = _NAME_TOKENS.get(token.token_type)
-        if quoted is None:
-            return None
-        names.append(dialect.fold(token.text, quoted))
-    text_token = tokens[-1]
-    return CommentOn(kind.name, tuple(names), text_token.text if text_token.token_type is TokenType.STRING else None)
-
-
-def _create_index(text: str, dialect: Dialect) -> CreateIndex | None:
-    """A CREATE INDEX of plain names from its tokens; None for any other shape (expressions, ASC,
-    opclasses, ONLY, IF NOT EXISTS, WHERE, INCLUDE, options), which sqlglot's parser reads."""
-    head = text[:40].split(None, 3)
-    if len(head) < 3 or "INDEX" not in (head[1].upper(), head[2].upper()):
-        return None
-    try:
-        tokens = tokenize(text, dialect)
-    except TokenError:
-        return None
-    kinds = [t.token_type for t in tokens]
-    at = 2 if kinds[1:2] == [TokenType.UNIQUE] else 1
-    if kinds[at : at + 1] != [TokenType.INDEX] or len(tokens) < at + 7 or kinds[-1] is not TokenType.R_PAREN:
-        return None
-    name = _name(tokens[at + 1], dialect)
-    if name is None or kinds[at + 2] is not TokenType.ON:
-        return None
-    table, i = _qualified(tokens, at + 3, dialect)
-    method = None
-    if kinds[i : i + 1] == [TokenType.USING] and kinds[i + 1 : i + 2] == [TokenType.VAR]:
-        method, i = tokens[i + 1].text.lower(), i + 2
-    if not table or len(table) > 2 or kinds[i : i + 1] != [TokenType.L_PAREN]:
-        return None
-    columns = []
-    for j, token in enumerate(tokens[i + 1 : -1]):
-        column = _name(token, dialect) if j % 2 == 0 else ("," if token.token_type is TokenType.COMMA else None)
-        if column is None:
-            return None
-        if j % 2 == 0:
-            columns.append(column)
-    if len(tokens) - i - 2 != 2 * len(columns) - 1:
-        return None
-    return CreateIndex(at == 2, name, table, method, tuple(columns))
-
-
-def _name(token: Token, dialect: Dialect) -> str | None:
-    quoted = _NAME_TOKENS.get(token.token_type)
-    return None if quoted is None else dialect.fold(token.text, quoted)
-
-
-def _qualified(tokens: list[Token], at: int, dialect: Dialect) -> tuple[tuple[str, ...], int]:
-    """The names of `a.b.c` from tokens[at], and where it ends; () when tokens[at] is no name."""
-    names = []
-    while at < len(tokens):
-        name = _name(tokens[at], dialect)
-        if name is None:
-            return (), at
-        names.append(name)
-        if at + 1 < len(tokens) and tokens[at + 1].token_type is TokenType.DOT:
-            at += 2
-            continue
-        return tuple(names), at + 1
-    return (), at
 
 
 def _without_table_options(
@@ -374,4 +248,4 @@ def _dialect(name: str) -> Dialect:
     return found
 
 
-__all__ = ["CommentOn", "CreateIndex", "Statement", "parse_script", "parse_statement", "tokenize"]
+__all__ = ["Statement", "parse_script", "parse_statement", "tokenize"]
