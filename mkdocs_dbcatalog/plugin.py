@@ -17,15 +17,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .assemble import assemble
+from .builds.dirtypages import PageFiles
+from .builds.navsection import place_section
+from .builds.rerender import Rendered, render_key
+from .builds.searchview import SearchToc, without_markup
 from .cache import LiveCache
 from .catalog.lint import Severity
 from .catalog.rewrite import map_text
 from .config import PluginConfig
-from .dirtypages import PageFiles
 from .errors import CatalogError
 from .export import FORMATS, published
 from .health import Health, Located, count
-from .navsection import place_section
 from .output import plugin_logger
 from .pages import GeneratedPage, embed, generate
 from .render import assets, governance, stylesheet
@@ -35,8 +37,6 @@ from .render.filters import page_title
 from .render.htmlblocks import PlaceHtml
 from .render.links import SiteMap
 from .render.renderer import Features, MaterialTags, Renderer, Settings
-from .rerender import Rendered, render_key
-from .searchview import SearchToc, without_markup
 from .sources import yamlschema
 from .sources.envvars import unset_env_tags
 from .urls import mask_text, may_mask

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from mkdocs_dbcatalog.searchview import SearchToc
+from mkdocs_dbcatalog.builds.searchview import SearchToc
 
 from .sitebuilder import SiteBuilder
 

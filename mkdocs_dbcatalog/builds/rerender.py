@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .catalog.model import Catalog
-from .health import Health
-from .pages import GeneratedPage
-from .render.renderer import Renderer, Settings
+from ..catalog.model import Catalog
+from ..health import Health
+from ..pages import GeneratedPage
+from ..render.renderer import Renderer, Settings
 
 
 @dataclass(frozen=True)
