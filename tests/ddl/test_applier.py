@@ -273,3 +273,21 @@ ALTER TABLE ONLY public.missing ADD CONSTRAINT missing_pkey PRIMARY KEY (id);
         ("orders_customer_fkey", ("customer_id",), TableRef("Customers", "Sales"), ("id",), "CASCADE", "SET NULL"),
         ("orders_other_fkey", ("other_id",), TableRef("orders"), ("id",), "NO ACTION", "NO ACTION"),
     ]
+
+
+def test_a_sequence_default_as_pg_dump_writes_it_makes_the_column_serial() -> None:
+    script = """
+CREATE TABLE public.orders (id integer NOT NULL, code text);
+ALTER TABLE ONLY public.orders ALTER COLUMN id SET DEFAULT nextval('public.orders_id_seq'::regclass);
+ALTER TABLE ONLY public.orders ALTER COLUMN code SET DEFAULT nextval('public.orders_id_seq'::regclass) + 1;
+ALTER TABLE ONLY public.orders ALTER COLUMN missing SET DEFAULT nextval('public.orders_id_seq'::regclass);
+"""
+    state = SchemaState("postgres")
+    applied = state.apply_all(parse_script(script, "postgres"))
+    skipped = [(a.statement.line, a.reason) for a in applied if a.status is Status.SKIPPED]
+    assert skipped == [(5, "no column missing to alter")]
+    columns = [(c.name, c.default, c.identity, c.nullable) for c in state.tables()[0].columns]
+    assert columns == [
+        ("id", "nextval('orders_id_seq'::regclass)", "serial", False),
+        ("code", "nextval('orders_id_seq'::regclass) + 1", "serial", True),
+    ]

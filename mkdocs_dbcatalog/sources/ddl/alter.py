@@ -10,7 +10,7 @@ from sqlglot import exp
 
 from ...catalog.model import ForeignKey, PrimaryKey
 from .applied import Applied, Change, Draft
-from .shapes import AddConstraint
+from .shapes import AddConstraint, SetDefault
 from .statements import Statement
 from .translate import Pieces, Translator, default_rule, name_of
 
@@ -105,6 +105,23 @@ def add_constraint(state: SchemaState, statement: Statement, found: AddConstrain
         )
     draft.add(pieces)
     return state.done(statement, [Change("add constraint", state.label(draft.schema, draft.name), found.name)])
+
+
+def set_default(state: SchemaState, statement: Statement, found: SetDefault) -> Applied:
+    """A SET DEFAULT nextval(...) read from its tokens: the same as `apply_actions` on sqlglot's tree of it."""
+    schema, name = found.table if len(found.table) == 2 else (state.current_schema, found.table[0])
+    draft = state.drafts.get(state.key(schema or None, name))
+    if draft is None:
+        label = state.label(schema or None, name)
+        return state.skip(statement, f"ALTER of {label}, which no earlier statement creates")
+    at = _find(state, draft, found.column)
+    if at is None:
+        return state.skip(statement, f"no column {found.column} to alter")
+    column = replace(draft.columns[at], default=state.translator(statement, draft.name).written(found.default))
+    if column.identity is None:
+        column = replace(column, identity="serial")
+    draft.columns[at] = column
+    return state.done(statement, [Change("alter column", state.label(draft.schema, draft.name), column.name)])
 
 
 def _constraint_name(node: exp.Expression, state: SchemaState) -> str | None:
@@ -284,4 +301,4 @@ def _forget_column(draft: Draft, name: str) -> None:
     draft.foreign_keys = [f for f in draft.foreign_keys if name not in f.columns]
 
 
-__all__ = ["add_constraint", "apply_actions", "rename_table"]
+__all__ = ["add_constraint", "apply_actions", "rename_table", "set_default"]

@@ -148,7 +148,19 @@ class AddConstraint:
     on_update: str | None = None
 
 
-Shape = CommentOn | CreateIndex | AddConstraint
+@dataclass(frozen=True, slots=True)
+class SetDefault:
+    """`ALTER TABLE [ONLY] t ALTER COLUMN c SET DEFAULT nextval('seq'::regclass)`: how pg_dump gives a
+    serial column its sequence."""
+
+    table: tuple[str, ...]
+    column: str
+    default: str
+    """As written."""
+
+
+Shape = CommentOn | CreateIndex | AddConstraint | SetDefault
+_NEXTVAL = [TokenType.L_PAREN, TokenType.STRING, TokenType.DCOLON, TokenType.OBJECT_IDENTIFIER, TokenType.R_PAREN]
 
 _RULES = ("CASCADE", "SET NULL", "SET DEFAULT", "RESTRICT", "NO ACTION")
 _KEYS = {TokenType.PRIMARY_KEY: "PRIMARY KEY", TokenType.UNIQUE: "UNIQUE", TokenType.FOREIGN_KEY: "FOREIGN KEY"}
@@ -163,6 +175,8 @@ def read_shape(text: str, first: str, dialect: Dialect, tokenize: Tokenize) -> S
             return _create_index(text, dialect, tokenize)
         if first == "ALTER" and "ADD CONSTRAINT" in text[:300].upper():
             return _add_constraint(text, dialect, tokenize)
+        if first == "ALTER" and "SET DEFAULT NEXTVAL(" in text[:300].upper():
+            return _set_default(text, dialect, tokenize)
     except TokenError:
         return None
     return None
@@ -209,6 +223,22 @@ def _add_constraint(text: str, dialect: Dialect, tokenize: Tokenize) -> AddConst
         rules[event] = rule
         at += 2 + len(rule.split())
     return AddConstraint(table, name, kind, columns, target, target_columns, rules.get("DELETE"), rules.get("UPDATE"))
+
+
+def _set_default(text: str, dialect: Dialect, tokenize: Tokenize) -> SetDefault | None:
+    tokens = tokenize(text, dialect)
+    kinds = [t.token_type for t in tokens]
+    if kinds[:2] != [TokenType.ALTER, TokenType.TABLE]:
+        return None
+    table, at = _qualified(tokens, 3 if kinds[2:3] == [TokenType.ONLY] else 2, dialect)
+    if not table or len(table) > 2 or kinds[at : at + 2] != [TokenType.ALTER, TokenType.COLUMN]:
+        return None
+    column = _name(tokens[at + 2], dialect) if at + 2 < len(tokens) else None
+    if column is None or kinds[at + 3 : at + 5] != [TokenType.SET, TokenType.DEFAULT]:
+        return None
+    if kinds[at + 5 :] != [TokenType.VAR, *_NEXTVAL] or tokens[at + 5].text.lower() != "nextval":
+        return None
+    return SetDefault(table, column, text[tokens[at + 5].start : tokens[-1].end + 1])
 
 
 def _columns(tokens: list[Token], at: int, dialect: Dialect) -> tuple[tuple[str, ...], int]:

@@ -24,7 +24,7 @@ from . import alter as alter_table
 from . import commands, comments, create
 from .applied import Applied, Change, Draft, Key, Status
 from .dialects import Dialect, dialect_named
-from .shapes import CommentOn, CreateIndex
+from .shapes import CommentOn, CreateIndex, SetDefault
 from .statements import Statement
 from .translate import Translator, name_of
 
@@ -182,6 +182,8 @@ class SchemaState:
                 return comments.comment_on(self, statement, shape)
             if isinstance(shape, CreateIndex):
                 return create.create_index(self, statement, shape)
+            if isinstance(shape, SetDefault):
+                return alter_table.set_default(self, statement, shape)
             return alter_table.add_constraint(self, statement, shape)
         expression = statement.expression
         if expression is None:
