@@ -117,9 +117,9 @@ def set_default(state: SchemaState, statement: Statement, found: SetDefault) -> 
     at = _find(state, draft, found.column)
     if at is None:
         return state.skip(statement, f"no column {found.column} to alter")
-    column = replace(draft.columns[at], default=state.translator(statement, draft.name).written(found.default))
-    if column.identity is None:
-        column = replace(column, identity="serial")
+    column = draft.columns[at]
+    default = state.translator(statement, draft.name).written(found.default)
+    column = replace(column, default=default, identity=column.identity or "serial")
     draft.columns[at] = column
     return state.done(statement, [Change("alter column", state.label(draft.schema, draft.name), column.name)])
 
