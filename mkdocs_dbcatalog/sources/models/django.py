@@ -13,7 +13,6 @@ enforce.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,13 +30,12 @@ from ...catalog.model import (
     UniqueConstraint,
 )
 from .base import ModelsRead
-from .enginenames import mysql_free_name, pg_name
-from .imported import run_probe
+from .enginenames import DEFAULT_RULE, innodb_adds_index, pg_name, primary_key_name, unique_key_name
+from .imported import record_locations, run_probe
 from .settings import ModelSettings
 
 DECLARED_IN = "Django model"
 _ENGINES = {"postgresql": "postgresql", "mysql": "mysql", "sqlite": "sqlite", "oracle": "oracle", "microsoft": "mssql"}
-_DEFAULT_RULE = {"postgresql": "NO ACTION", "mysql": "RESTRICT", "sqlite": "NO ACTION"}
 _SPELLED = {"mysql": {"bool": "tinyint(1)", "double precision": "double"}}
 """Types the engine stores under another name than the one Django writes in CREATE TABLE."""
 _DJANGO_SIDE = ("CASCADE", "PROTECT", "RESTRICT", "SET_NULL", "SET_DEFAULT", "SET")
@@ -48,28 +46,18 @@ def read_django(settings: ModelSettings, database_name: str, base: Path, timeout
     request = {"apps": list(settings.apps), "database": settings.database}
     described = run_probe("django", settings, request, timeout)
     vendor = described["vendor"]
-    family = vendor if vendor in _DEFAULT_RULE else "other"
+    family = vendor if vendor in DEFAULT_RULE else "other"
     where: dict[tuple[str, ...], str] = {}
     tables = []
     for item in described["tables"]:
         table = _Table(item, family).build()
         tables.append(table)
-        if item.get("where"):
-            where[(table.key,)] = _shown(item["where"], base)
-        for column, located in (item.get("columns_where") or {}).items():
-            where[(table.key, column)] = _shown(located, base)
+        record_locations(where, table.key, item, base)
     engine = "mariadb" if described["mariadb"] else _ENGINES.get(vendor, vendor)
     database = Database(
         name=database_name, engine=engine, tables=tuple(sorted(tables, key=lambda t: t.key)), origin=Origin.MODELS
     )
     return ModelsRead(database, where, complete=not settings.apps)
-
-
-def _shown(located: str, base: Path) -> str:
-    path, _, line = located.rpartition(":")
-    with contextlib.suppress(ValueError):  # outside the site: the absolute path
-        path = Path(path).resolve().relative_to(base.resolve()).as_posix()
-    return f"{path}:{line}"
 
 
 @dataclass
@@ -150,8 +138,7 @@ class _Table:
         columns = tuple(self.item["primary_key"])
         if not columns:
             return None
-        name = {"postgresql": pg_name(self.name, None, "pkey"), "mysql": "PRIMARY"}.get(self.family)
-        return PrimaryKey(columns, name)
+        return PrimaryKey(columns, primary_key_name(self.family, self.name))
 
     def _rowid(self, primary: PrimaryKey) -> bool:
         types = {c["name"]: str(c["type"]).lower() for c in self.item["columns"]}
@@ -164,10 +151,7 @@ class _Table:
                 name, self.autoindex = f"sqlite_autoindex_{self.name}_{self.autoindex}", self.autoindex + 1
             self.indexes.append(Index(columns, name, True, "btree"))
             return
-        if name is None and self.family == "postgresql":
-            name = pg_name(self.name, columns, "key")
-        elif name is None and self.family == "mysql":
-            name = mysql_free_name(columns[0], (i.name for i in self.indexes))
+        name = unique_key_name(self.family, self.name, columns, name, (i.name for i in self.indexes))
         self.uniques.append(UniqueConstraint(columns, name))
         if self.family in ("postgresql", "mysql"):  # backed by an index, which the catalog lists
             self.indexes.append(Index(columns, name, True, "btree"))
@@ -207,7 +191,7 @@ class _Table:
                 enforced=False,
                 declared_in=DECLARED_IN,
             )
-        rule = _DEFAULT_RULE.get(self.family)
+        rule = DEFAULT_RULE.get(self.family)
         return ForeignKey(
             (item["column"],),
             target,
@@ -223,8 +207,7 @@ class _Table:
         """InnoDB indexes a foreign key under its name when no index (or the primary key) starts with
         its columns; Django leaves that index to InnoDB."""
         for fk in keys:
-            covered = [i.columns for i in self.indexes] + ([primary.columns] if primary else [])
-            if fk.enforced and not any(c[: len(fk.columns)] == fk.columns for c in covered):
+            if fk.enforced and innodb_adds_index(fk.columns, self.indexes, primary):
                 self.indexes.append(Index(fk.columns, fk.name, method="btree"))
 
 

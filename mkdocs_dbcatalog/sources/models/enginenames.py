@@ -4,6 +4,15 @@ the naming to it (SQLAlchemy's unnamed constraints, Django's `unique=True` field
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+DEFAULT_RULE = {"postgresql": "NO ACTION", "mysql": "RESTRICT", "sqlite": "NO ACTION"}
+"""The referential action an engine applies when a foreign key names none."""
+
+
+class _Keyed(Protocol):
+    @property
+    def columns(self) -> tuple[str, ...]: ...
 
 PG_NAME_LIMIT = 63
 """NAMEDATALEN - 1: the bytes of a PostgreSQL identifier."""
@@ -40,4 +49,39 @@ def mysql_free_name(wanted: str, taken: Iterable[str | None]) -> str:
     return name
 
 
-__all__ = ["PG_NAME_LIMIT", "mysql_free_name", "pg_name"]
+def primary_key_name(family: str, table: str, given: str | None = None) -> str | None:
+    """The name a primary key has in the database: PostgreSQL's `<table>_pkey` unless given,
+    MySQL's `PRIMARY`; other engines report none."""
+    if family == "postgresql":
+        return given or pg_name(table, None, "pkey")
+    return "PRIMARY" if family == "mysql" else None
+
+
+def unique_key_name(
+    family: str, table: str, columns: tuple[str, ...], given: str | None, index_names: Iterable[str | None]
+) -> str | None:
+    """The name of a UNIQUE key: as given, else PostgreSQL's `<table>_<columns>_key` or MySQL's
+    first column (made free among the table's `index_names`)."""
+    if given is None and family == "postgresql":
+        return pg_name(table, columns, "key")
+    if given is None and family == "mysql":
+        return mysql_free_name(columns[0], index_names)
+    return given
+
+
+def innodb_adds_index(columns: tuple[str, ...], indexes: Iterable[_Keyed], primary: _Keyed | None) -> bool:
+    """Whether InnoDB creates an index for a foreign key on `columns`: when no index, nor the
+    primary key, starts with them."""
+    covered = [i.columns for i in indexes] + ([primary.columns] if primary else [])
+    return not any(c[: len(columns)] == columns for c in covered)
+
+
+__all__ = [
+    "DEFAULT_RULE",
+    "PG_NAME_LIMIT",
+    "innodb_adds_index",
+    "mysql_free_name",
+    "pg_name",
+    "primary_key_name",
+    "unique_key_name",
+]

@@ -7,6 +7,7 @@ timeout, a crash, the probe's own report of an import error), never the child's 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -52,6 +53,22 @@ def run_probe(orm: str, settings: ModelSettings, request: dict[str, Any], timeou
     return models
 
 
+def record_locations(where: dict[tuple[str, ...], str], key: str, item: dict[str, Any], base: Path) -> None:
+    """Put the `file:line` a probe gives for a table and its columns into `where` (see base.Where)."""
+    if item.get("where"):
+        where[(key,)] = _shown(item["where"], base)
+    for column, located in (item.get("columns_where") or {}).items():
+        where[(key, column)] = _shown(located, base)
+
+
+def _shown(located: str, base: Path) -> str:
+    """`shop/models.py:12`, relative to the site when the module lives inside it."""
+    path, _, line = located.rpartition(":")
+    with contextlib.suppress(ValueError):  # outside the site: the absolute path
+        path = Path(path).resolve().relative_to(base.resolve()).as_posix()
+    return f"{path}:{line}"
+
+
 def _last_words(done: subprocess.CompletedProcess[str]) -> str:
     """Exit status and the last line the child wrote to stderr (an exception's own line)."""
     lines = [line.strip() for line in (done.stderr or "").splitlines() if line.strip()]
@@ -59,4 +76,4 @@ def _last_words(done: subprocess.CompletedProcess[str]) -> str:
     return f"exit status {done.returncode}{said}"
 
 
-__all__ = ["run_probe"]
+__all__ = ["record_locations", "run_probe"]

@@ -11,7 +11,6 @@ MySQL's `PRIMARY`, `orders_ibfk_1` and a unique key named after its first column
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,13 +30,12 @@ from ...catalog.model import (
 )
 from .base import ModelsError, ModelsRead
 from .enginedefaults import as_engine_shows
-from .enginenames import mysql_free_name, pg_name
-from .imported import run_probe
+from .enginenames import DEFAULT_RULE, innodb_adds_index, mysql_free_name, pg_name, primary_key_name, unique_key_name
+from .imported import record_locations, run_probe
 from .settings import ModelSettings
 
 _DIALECTS = {"postgresql": "postgresql", "mysql": "mysql", "mariadb": "mariadb", "sqlite": "sqlite"}
 """The SQLAlchemy dialect of an engine id, where the two differ in more than spelling."""
-_DEFAULT_RULE = {"postgresql": "NO ACTION", "mysql": "RESTRICT", "sqlite": "NO ACTION"}
 _DEFAULT_SCHEMA = {"postgresql": "public", "sqlite": "main"}
 _SPELLED = {
     "mysql": {"BOOL": "tinyint(1)", "BOOLEAN": "tinyint(1)"},
@@ -62,10 +60,7 @@ def read_sqlalchemy(
     for item in described["tables"]:
         table = _Table(item, family).build()
         tables.append(table)
-        if item.get("where"):
-            where[(table.key,)] = _shown(item["where"], base)
-        for column, located in (item.get("columns_where") or {}).items():
-            where[(table.key, column)] = _shown(located, base)
+        record_locations(where, table.key, item, base)
         for column in item["columns"]:
             enum = column.get("enum")
             if enum and family == "postgresql":
@@ -79,14 +74,6 @@ def read_sqlalchemy(
         origin=Origin.MODELS,
     )
     return ModelsRead(database, where)
-
-
-def _shown(located: str, base: Path) -> str:
-    """`shop/models.py:12`, relative to the site when the module lives inside it."""
-    path, _, line = located.rpartition(":")
-    with contextlib.suppress(ValueError):  # outside the site: the absolute path
-        path = Path(path).resolve().relative_to(base.resolve()).as_posix()
-    return f"{path}:{line}"
 
 
 def _schema(schema: str | None, family: str) -> str | None:
@@ -167,8 +154,7 @@ class _Table:
         given = self.item["primary_key"]
         if not given:
             return None
-        name = {"postgresql": given["name"] or pg_name(self.name, None, "pkey"), "mysql": "PRIMARY"}.get(self.family)
-        return PrimaryKey(tuple(given["columns"]), name)
+        return PrimaryKey(tuple(given["columns"]), primary_key_name(self.family, self.name, given["name"]))
 
     def _uniques(self, primary: PrimaryKey | None) -> list[UniqueConstraint]:
         made: list[UniqueConstraint] = []
@@ -184,11 +170,7 @@ class _Table:
                 self.indexes.append(Index(columns, f"sqlite_autoindex_{self.name}_{number}", True, "btree"))
                 number += 1
                 continue
-            name = given["name"]
-            if name is None and self.family == "postgresql":
-                name = pg_name(self.name, columns, "key")
-            elif name is None and self.family == "mysql":
-                name = mysql_free_name(columns[0], (i.name for i in self.indexes))
+            name = unique_key_name(self.family, self.name, columns, given["name"], (i.name for i in self.indexes))
             made.append(UniqueConstraint(columns, name))
             if self.family in ("postgresql", "mysql"):
                 self.indexes.append(Index(columns, name, True, "btree"))
@@ -204,14 +186,13 @@ class _Table:
         """InnoDB indexes a foreign key's columns when no index (or the primary key) starts with them,
         under the key's given name, or else its first column's."""
         for fk, given in zip(keys, self.item["foreign_keys"], strict=True):
-            covered = [i.columns for i in self.indexes] + ([primary.columns] if primary else [])
-            if not any(c[: len(fk.columns)] == fk.columns for c in covered):
+            if innodb_adds_index(fk.columns, self.indexes, primary):
                 name = given["name"] or mysql_free_name(fk.columns[0], (i.name for i in self.indexes))
                 self.indexes.append(Index(fk.columns, name, method="btree"))
 
     def _foreign_keys(self) -> list[ForeignKey]:
         keys, unnamed = [], 0
-        fallback = _DEFAULT_RULE.get(self.family)
+        fallback = DEFAULT_RULE.get(self.family)
         for item in self.item["foreign_keys"]:
             columns = tuple(item["columns"])
             name = item["name"]
