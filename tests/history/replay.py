@@ -9,17 +9,27 @@ type or nullability changed.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
 
 from mkdocs_dbcatalog.catalog.changes import Action, Change
+from mkdocs_dbcatalog.catalog.codec import from_data
 from mkdocs_dbcatalog.catalog.model import Database
 from mkdocs_dbcatalog.history import diff_databases
 from mkdocs_dbcatalog.history.fold import fold
 from mkdocs_dbcatalog.history.operations import Analysed
 from mkdocs_dbcatalog.merge import canonical_type
 from mkdocs_dbcatalog.sources.live import read_database
+
+from ..conftest import PG_ADMIN_URL, unique_name
 
 Fact = tuple[str, ...]
 _TABLES = ("table", "view", "materialized view")
@@ -131,3 +141,31 @@ def head_facts(database: Database) -> set[Fact]:
 
 
 __all__ = ["Fact", "Replay", "analysed_steps", "compare", "facts", "head_facts", "read"]
+
+
+@contextmanager
+def django_replayed(project: Path, order: list[str], out: Path) -> Iterator[Replay]:
+    """`project`'s migrations applied with Django's own `migrate`, one at a time in `order`, on a
+    fresh PostgreSQL database (dropped after), with the live read after each step."""
+    name = unique_name("hist")
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("django_replay.py")), str(project), url, str(out), *order],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env={"REPLAY_DB_NAME": name, "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"},
+        )
+        reads = [from_data(Database, r) for r in json.loads(out.read_text())]
+        replay = Replay(reads=[reads[0]])
+        for key, database in zip(order, reads[1:], strict=True):
+            replay.record(key, database)
+        yield replay
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -9,25 +9,19 @@ database's (tables, columns, types, nullability, primary keys and foreign keys).
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import django
 import pytest
-import sqlalchemy as sa
 
 from mkdocs_dbcatalog.catalog.changes import Analysis
-from mkdocs_dbcatalog.catalog.codec import from_data
-from mkdocs_dbcatalog.catalog.model import Database
 from mkdocs_dbcatalog.history import analyse_migrations
 from mkdocs_dbcatalog.merge import canonical_type
 from mkdocs_dbcatalog.sources.migrations import MigrationSource, read_files
 
-from ..conftest import PG_ADMIN_URL, _server_or_skip, unique_name
-from .replay import Fact, Replay, analysed_steps, compare
+from ..conftest import _server_or_skip
+from .replay import Fact, Replay, analysed_steps, compare, django_replayed
 
 CONTRIB = Path(django.__path__[0]) / "contrib"
 APPS = ["admin", "auth", "contenttypes", "flatpages", "redirects", "sessions", "sites"]
@@ -60,29 +54,8 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Replay]:
     (project / "config").mkdir()
     (project / "config" / "__init__.py").write_text("")
     (project / "config" / "settings.py").write_text(SETTINGS)
-    name = unique_name("hist")
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    out = project / "reads.json"
-    try:
-        subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("django_replay.py")), str(project), url, str(out), *ORDER],
-            check=True,
-            capture_output=True,
-            timeout=300,
-            env={"REPLAY_DB_NAME": name, "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"},
-        )
-        reads = [from_data(Database, r) for r in json.loads(out.read_text())]
-        replay = Replay(reads=[reads[0]])
-        for key, database in zip(ORDER, reads[1:], strict=True):
-            replay.record(key, database)
+    with django_replayed(project, ORDER, project / "reads.json") as replay:
         yield replay
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _shown(facts: set[Fact]) -> set[Fact]:

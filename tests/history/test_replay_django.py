@@ -8,23 +8,18 @@ operations, AlterModelTable, indexes and constraints.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 
 from mkdocs_dbcatalog.catalog.changes import Analysis
-from mkdocs_dbcatalog.catalog.codec import from_data
 from mkdocs_dbcatalog.catalog.model import Database
 from mkdocs_dbcatalog.history import analyse_migrations
 from mkdocs_dbcatalog.sources.migrations import MigrationSource, read_files
 
-from ..conftest import PG_ADMIN_URL, _server_or_skip, unique_name
-from .replay import Replay, analysed_steps, compare, head_facts
+from ..conftest import _server_or_skip
+from .replay import Replay, analysed_steps, compare, django_replayed, head_facts
 
 PROJECT = Path(__file__).resolve().parents[1] / "data" / "history" / "django_shop"
 FILES = read_files(MigrationSource(PROJECT, PROJECT.name, "django"))
@@ -34,31 +29,10 @@ ORDER = [f.key for f in FILES.found]
 @pytest.fixture(scope="module")
 def replayed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Replay, dict[str, set[tuple[str, ...]]]]]:
     _server_or_skip("127.0.0.1", 5432, "PostgreSQL")
-    name = unique_name("hist")
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    out = tmp_path_factory.mktemp("django") / "reads.json"
-    try:
-        subprocess.run(
-            [sys.executable, str(Path(__file__).with_name("django_replay.py")), str(PROJECT), url, str(out), *ORDER],
-            check=True,
-            capture_output=True,
-            timeout=300,
-            env={"REPLAY_DB_NAME": name, "PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"},
-        )
-        reads = [from_data(Database, r) for r in json.loads(out.read_text())]
-        replay = Replay(reads=[reads[0]])
-        for key, database in zip(ORDER, reads[1:], strict=True):
-            replay.record(key, database)
+    with django_replayed(PROJECT, ORDER, tmp_path_factory.mktemp("django") / "reads.json") as replay:
         analysis = analyse_migrations(FILES, "postgresql")
         assert analysis is not None
         yield replay, analysed_steps(ORDER, analysis.analyses)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_the_plan_interleaves_the_apps_by_their_dependencies() -> None:
