@@ -79,24 +79,21 @@ def apply_actions(state: SchemaState, statement: Statement, alter: exp.Alter, dr
 
 def add_constraint(state: SchemaState, statement: Statement, found: AddConstraint) -> Applied:
     """An ADD CONSTRAINT read from its tokens: the same as `apply_actions` on sqlglot's tree of it."""
-    schema, name = found.table if len(found.table) == 2 else (state.current_schema, found.table[0])
-    draft = state.drafts.get(state.key(schema or None, name))
+    place = state.place_names(found.table)
+    draft = state.drafts.get(state.key(*place))
     if draft is None:
-        return state.skip(
-            statement, f"ALTER of {state.label(schema or None, name)}, which no earlier statement creates"
-        )
+        return state.skip(statement, f"ALTER of {state.label(*place)}, which no earlier statement creates")
     pieces = Pieces()
     if found.kind == "PRIMARY KEY":
         pieces.primary_key = PrimaryKey(found.columns, found.name)
     elif found.kind == "UNIQUE":
         state.translator(statement, draft.name)._unique(found.columns, found.name, pieces)
     else:
-        target_schema, target = found.target if len(found.target) == 2 else (state.current_schema, found.target[0])
         rule = default_rule(state.dialect)
         pieces.foreign_keys.append(
             ForeignKey(
                 found.columns,
-                state.ref_to(target_schema or None, target),
+                state.ref_to(*state.place_names(found.target)),
                 found.target_columns,
                 found.name,
                 found.on_delete or rule,
@@ -109,11 +106,10 @@ def add_constraint(state: SchemaState, statement: Statement, found: AddConstrain
 
 def set_default(state: SchemaState, statement: Statement, found: SetDefault) -> Applied:
     """A SET DEFAULT nextval(...) read from its tokens: the same as `apply_actions` on sqlglot's tree of it."""
-    schema, name = found.table if len(found.table) == 2 else (state.current_schema, found.table[0])
-    draft = state.drafts.get(state.key(schema or None, name))
+    place = state.place_names(found.table)
+    draft = state.drafts.get(state.key(*place))
     if draft is None:
-        label = state.label(schema or None, name)
-        return state.skip(statement, f"ALTER of {label}, which no earlier statement creates")
+        return state.skip(statement, f"ALTER of {state.label(*place)}, which no earlier statement creates")
     at = _find(state, draft, found.column)
     if at is None:
         return state.skip(statement, f"no column {found.column} to alter")

@@ -46,16 +46,10 @@ def comment(state: SchemaState, statement: Statement, comment: exp.Comment) -> A
 
 def comment_on(state: SchemaState, statement: Statement, found: CommentOn) -> Applied:
     """A COMMENT ON read from its tokens: the same as `comment` on sqlglot's tree of it."""
-    *qualifier, name = found.names
     if found.kind == "COLUMN":
-        *schema, table = qualifier
-        return _on_column(state, statement, _place(state, schema, table), name, found.text)
-    return _on_table(state, statement, _place(state, qualifier, name), found.text)
-
-
-def _place(state: SchemaState, schema: list[str], name: str) -> tuple[str | None, str]:
-    """`state.place` for a name already folded: unqualified names go to the current schema."""
-    return (schema[0] if schema else state.current_schema) or None, name
+        *table, column = found.names
+        return _on_column(state, statement, state.place_names(table), column, found.text)
+    return _on_table(state, statement, state.place_names(found.names), found.text)
 
 
 def _on_table(state: SchemaState, statement: Statement, place: tuple[str | None, str], text: str | None) -> Applied:

@@ -164,12 +164,10 @@ def _create_index(state: SchemaState, statement: Statement, create: exp.Create) 
 
 def create_index(state: SchemaState, statement: Statement, found: CreateIndex) -> Applied:
     """A CREATE INDEX read from its tokens: the same as `_create_index` on sqlglot's tree of it."""
-    schema, name = found.table if len(found.table) == 2 else (state.current_schema, found.table[0])
-    draft = state.drafts.get(state.key(schema or None, name))
+    place = state.place_names(found.table)
+    draft = state.drafts.get(state.key(*place))
     if draft is None:
-        return state.skip(
-            statement, f"index on {state.label(schema or None, name)}, which no earlier statement creates"
-        )
+        return state.skip(statement, f"index on {state.label(*place)}, which no earlier statement creates")
     method = found.method
     if method is None and state.dialect.name == "tsql":
         method = "nonclustered"

@@ -13,7 +13,7 @@ schema-file source folds a whole file this way; migration histories fold migrati
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -76,6 +76,11 @@ class SchemaState:
             schema = name_of(db, self.dialect) if db is not None else self.current_schema
             return schema or None, name
         return self.current_schema, name_of(table, self.dialect)
+
+    def place_names(self, names: Sequence[str]) -> tuple[str | None, str]:
+        """`place` for a name read from tokens, already folded (`schema.table` or `table`)."""
+        *schema, name = names
+        return (schema[0] if schema else self.current_schema) or None, name
 
     def label(self, schema: str | None, name: str) -> str:
         shown = self.shown(schema)
