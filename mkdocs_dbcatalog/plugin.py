@@ -141,24 +141,13 @@ class DbCatalogPlugin(BasePlugin[PluginConfig]):
             else:
                 compiled = compiled_templates(base / self.config.cache_dir / "templates")
                 self.renderer = Renderer(assembled.catalog, site, settings, self.config.custom_templates, compiled)
-            if settings.page_tags:
-                for tag in self.renderer.tags.tags():
-                    if not governance.fits_material(tag):
-                        log.warning(
-                            f"tag {tag!r} is left out of Material's tags index: Material prints tag names "
-                            "without escaping them, so < > & \" ' would become markup (rename the tag)"
-                        )
-                    elif not settings.page_tags.takes(tag):
-                        log.warning(
-                            f"tag {tag!r} is left out of Material's tags index: it is not in the tags plugin's "
-                            "tags_allowed (add it there to list the catalog's pages under it)"
-                        )
-            if previous is None:
                 self.pages = generate(self.renderer, assembled.health if self.config.health_page else None)
                 self.files = [(site.schema, yamlschema.schema_text())]
                 self.files += published(assembled.catalog, site, self.config.exports, config.site_url)
                 blocks = len(self.renderer.fragments.blocks)
                 self.rendered = Rendered(key, self.renderer, list(self.pages), list(self.files), blocks)
+            if settings.page_tags:
+                _warn_about_material_tags(self.renderer, settings.page_tags)
         except CatalogError as problem:
             raise PluginError(str(problem)) from None
         config.markdown_extensions.append(PlaceHtml(self.renderer.fragments))  # type: ignore[arg-type]
@@ -332,6 +321,21 @@ def _material_tags(config: MkDocsConfig) -> MaterialTags | None:
                 frozenset(str(getattr(tag, "name", tag)) for tag in allowed),
             )
     return None
+
+
+def _warn_about_material_tags(renderer: Renderer, material: MaterialTags) -> None:
+    """Tags the generated pages cannot give Material's tags index, each said once per build."""
+    for tag in renderer.tags.tags():
+        if not governance.fits_material(tag):
+            log.warning(
+                f"tag {tag!r} is left out of Material's tags index: Material prints tag names "
+                "without escaping them, so < > & \" ' would become markup (rename the tag)"
+            )
+        elif not material.takes(tag):
+            log.warning(
+                f"tag {tag!r} is left out of Material's tags index: it is not in the tags plugin's "
+                "tags_allowed (add it there to list the catalog's pages under it)"
+            )
 
 
 def _material_search(config: MkDocsConfig) -> bool:
